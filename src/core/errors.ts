@@ -1,0 +1,67 @@
+/**
+ * The one registry of tickforge errors. Every error a user can meet has a stable code
+ * (`TF_ERR_<AREA>_<WHAT>`), an HTTP status for the API, a process exit code for the CLI
+ * (2 = bad usage or bad input, 1 = runtime failure) and a summary that `docs/errors.md`
+ * repeats; a drift test keeps the two in step.
+ */
+export const errorDefinitions = {
+  TF_ERR_CORE_ARGUMENT_INVALID: { status: 400, exitCode: 2, summary: 'An argument is out of its allowed range.' },
+  TF_ERR_CORE_TIMEFRAME_INVALID: { status: 400, exitCode: 2, summary: 'A timeframe string is not one of the supported codes.' },
+  TF_ERR_CORE_BARS_SHAPE: { status: 400, exitCode: 2, summary: 'Bar columns have different lengths or a bad capacity.' },
+  TF_ERR_DATA_FILE_NOT_FOUND: { status: 404, exitCode: 2, summary: 'An input file or directory does not exist.' },
+  TF_ERR_DATA_FILE_UNSUPPORTED: { status: 400, exitCode: 2, summary: 'An input file has an extension tickforge cannot read.' },
+  TF_ERR_DATA_CSV_EMPTY: { status: 400, exitCode: 2, summary: 'A CSV file has no header or no data rows.' },
+  TF_ERR_DATA_CSV_HEADER: { status: 400, exitCode: 2, summary: 'A CSV header lacks a required column.' },
+  TF_ERR_DATA_CSV_FIELD: { status: 400, exitCode: 2, summary: 'A CSV field cannot be parsed (non-numeric text, a bad date).' },
+  TF_ERR_DATA_CSV_QUOTE: { status: 400, exitCode: 2, summary: 'A CSV file has an unterminated quoted field.' },
+  TF_ERR_DATA_SYMBOL_MISSING: { status: 400, exitCode: 2, summary: 'No symbol column and no --symbol option.' },
+  TF_ERR_DATA_TIMEFRAME_UNKNOWN: { status: 400, exitCode: 2, summary: 'The timeframe could not be inferred and was not given.' },
+  TF_ERR_DATA_PARQUET: { status: 400, exitCode: 2, summary: 'A Parquet file cannot be read or written.' },
+  TF_ERR_DATA_INVALID_ROW: { status: 422, exitCode: 2, summary: 'A bar breaks a validation rule (non-finite field, high/low bounds, negative volume).' },
+  TF_ERR_DATA_UNSORTED: { status: 422, exitCode: 2, summary: 'Bar times go backwards.' },
+  TF_ERR_DATA_DUPLICATE: { status: 422, exitCode: 2, summary: 'Two bars share one time.' },
+  TF_ERR_DATA_RESAMPLE: { status: 400, exitCode: 2, summary: 'A resample target is not coarser than, or not a multiple of, the source timeframe.' },
+  TF_ERR_STORE_URL_INVALID: { status: 400, exitCode: 2, summary: 'A store URL has an unknown scheme or a bad form.' },
+  TF_ERR_STORE_UNSUPPORTED: { status: 501, exitCode: 2, summary: 'The store kind is recognised but not available in this build.' },
+  TF_ERR_STORE_OPEN: { status: 503, exitCode: 1, summary: 'The store could not be opened (locked, unreadable, wrong version).' },
+  TF_ERR_STORE_MIGRATION: { status: 500, exitCode: 1, summary: 'A schema migration failed or the database is newer than this tickforge.' },
+  TF_ERR_STORE_WRITE: { status: 500, exitCode: 1, summary: 'A write to the store failed; nothing of that batch was committed.' },
+  TF_ERR_STORE_NOT_FOUND: { status: 404, exitCode: 2, summary: 'The store holds no bars for the requested symbol and timeframe.' },
+  TF_ERR_CONFIG_NOT_FOUND: { status: 400, exitCode: 2, summary: 'A config file named by --config or an include does not exist.' },
+  TF_ERR_CONFIG_PARSE: { status: 400, exitCode: 2, summary: 'A config file is not valid YAML.' },
+  TF_ERR_CONFIG_INVALID: { status: 400, exitCode: 2, summary: 'A config key or environment variable has a value outside what is allowed.' },
+  TF_ERR_CLI_USAGE: { status: 400, exitCode: 2, summary: 'A command was called with bad arguments.' },
+} as const satisfies Record<string, { status: number; exitCode: 1 | 2; summary: string }>;
+
+export type ErrorCode = keyof typeof errorDefinitions;
+
+export interface TickforgeErrorOptions {
+  cause?: unknown;
+  /** Structured context (file, row, symbol, values) for logs and the API. */
+  details?: Record<string, unknown>;
+}
+
+export class TickforgeError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly exitCode: 1 | 2;
+  readonly details: Record<string, unknown>;
+
+  /** `message` must say what went wrong, where, and what the user can do about it. */
+  constructor(code: ErrorCode, message: string, options: TickforgeErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'TickforgeError';
+    this.code = code;
+    this.status = errorDefinitions[code].status;
+    this.exitCode = errorDefinitions[code].exitCode;
+    this.details = options.details ?? {};
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { code: this.code, message: this.message, status: this.status, details: this.details };
+  }
+}
+
+export function isTickforgeError(value: unknown, code?: ErrorCode): value is TickforgeError {
+  return value instanceof TickforgeError && (code === undefined || value.code === code);
+}

@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './Timeframe.js';
+export * from './Bars.js';
+export * from './BarsBuilder.js';
+export * from './RingBuffer.js';
