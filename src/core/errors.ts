@@ -10,6 +10,7 @@ export const errorDefinitions = {
   TF_ERR_CORE_BARS_SHAPE: { status: 400, exitCode: 2, summary: 'Bar columns have different lengths or a bad capacity.' },
   TF_ERR_DATA_FILE_NOT_FOUND: { status: 404, exitCode: 2, summary: 'An input file or directory does not exist.' },
   TF_ERR_DATA_FILE_UNSUPPORTED: { status: 400, exitCode: 2, summary: 'An input file has an extension tickforge cannot read.' },
+  TF_ERR_DATA_FILE_CORRUPT: { status: 400, exitCode: 2, summary: 'An input file is truncated or corrupt (a broken gzip stream).' },
   TF_ERR_DATA_CSV_EMPTY: { status: 400, exitCode: 2, summary: 'A CSV file has no header or no data rows.' },
   TF_ERR_DATA_CSV_HEADER: { status: 400, exitCode: 2, summary: 'A CSV header lacks a required column.' },
   TF_ERR_DATA_CSV_FIELD: { status: 400, exitCode: 2, summary: 'A CSV field cannot be parsed (non-numeric text, a bad date).' },

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { isTickforgeError } from '../core/errors.js';
+import { addGlobalOptions } from './globalOptions.js';
+import { configCommand } from './configCommand.js';
+import { coverageCommand } from './coverageCommand.js';
+import { exportCommand } from './exportCommand.js';
+import { generateCommand } from './generateCommand.js';
+import { ingestCommand } from './ingestCommand.js';
+import { runCommand } from './runCommand.js';
+import { showCommand } from './showCommand.js';
+
+/** Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad input. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = addGlobalOptions(new Command('tickforge'))
+    .description('Market data, indicators, backtests and paper trading: one fast TypeScript engine.')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const command of [runCommand(), ingestCommand(), generateCommand(), showCommand(), coverageCommand(), exportCommand(), configCommand()]) {
+    program.addCommand(command.exitOverride());
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed the message already; help and version exit cleanly.
+    return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+  }
+  if (isTickforgeError(error)) {
+    process.stderr.write(`error ${error.code}: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`error: ${message}\n`);
+  return 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`fatal: ${String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,46 @@
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  start(total: number, label: string): void;
+  update(value: number, label?: string): void;
+  setTotal(total: number): void;
+  stop(): void;
+}
+
+/**
+ * A progress bar on standard error when it is a terminal and the user did not ask for
+ * `--quiet`; otherwise a no-op, so pipes, CI logs and `--format json` output stay clean.
+ */
+export function createProgress(options: { quiet: boolean; unit?: string; stream?: NodeJS.WriteStream }): Progress {
+  const stream = options.stream ?? process.stderr;
+  if (options.quiet || !stream.isTTY) {
+    return { start() {}, update() {}, setTotal() {}, stop() {} };
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: `{label} [{bar}] {percentage}% | {value}/{total} ${options.unit ?? ''} | eta {eta_formatted}`,
+      hideCursor: true,
+      clearOnComplete: false,
+      etaBuffer: 50,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let label = '';
+  return {
+    start(total, text) {
+      label = text;
+      bar.start(total, 0, { label });
+    },
+    update(value, text) {
+      if (text !== undefined) label = text;
+      bar.update(value, { label });
+    },
+    setTotal(total) {
+      bar.setTotal(total);
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/** The library surface of tickforge: `import { Bars, readCsvBars, validateBars } from 'tickforge'`. */
+export * from './core/index.js';
+export type { BarsFileResult, SourceTable } from './data/BarsFileResult.js';
+export { readCsvBars, parseCsvBars, type CsvReadOptions } from './data/csv/readCsvBars.js';
+export { writeCsvBars, type CsvWriteOptions } from './data/csv/writeCsvBars.js';
+export { readParquetBars } from './data/parquet/readParquetBars.js';
+export { writeParquetBars, type ParquetWriteOptions } from './data/parquet/writeParquetBars.js';
+export { readBarsFile, readBarsFiles, listBarsFiles, type ReadBarsOptions } from './data/readBarsFile.js';
+export { validateBars, defaultValidationPolicy, type ValidationInput, type ValidationOptions } from './data/validate/validateBars.js';
+export * from './data/validate/ValidationReport.js';
+export { formatValidationReport } from './data/validate/formatValidationReport.js';
+export { resampleBars, resampleBarsWithCounts, type ResampleOptions, type ResampledBars } from './data/resample.js';
+export { generateUniverse, generateUniverseChunks, type UniverseOptions } from './data/synthetic/generateUniverse.js';
+export type { CandleStore, CoverageEntry, CoverageFilter, UpsertResult } from './store/ports.js';
+export { parseStoreUrl, defaultStoreUrl, type StoreLocation } from './store/storeUrl.js';
+export { openStore } from './app/openStore.js';
+export { ingestFiles, type IngestOptions, type IngestReport } from './app/ingestFiles.js';
+export { createRuntime, type Runtime, type RuntimeOptions } from './app/createRuntime.js';
+export { loadConfig } from './config/loadConfig.js';
+export { configSchema, type TickforgeConfig } from './config/configSchema.js';
+export { createLogger, withCorrelationId } from './observe/logger.js';
+export { createMetricsRegistry } from './observe/metrics.js';

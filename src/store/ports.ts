@@ -1,0 +1,81 @@
+import type { Bars, Timeframe } from '../core/index.js';
+
+/**
+ * The store port, owned by its consumers (ingest, cache, backtests). Adapters (DuckDB now,
+ * PostgreSQL later) implement it; nothing here may name an engine.
+ *
+ * Semantics every adapter keeps:
+ * - A bar is keyed by (symbol, timeframe, time); time is the bar open in ms since the epoch, UTC.
+ * - Writes are idempotent upserts: a bar equal to the stored one (every field, NaN equal to NaN)
+ *   counts as unchanged and is not rewritten; a differing one replaces the stored values.
+ * - One call to `upsertBars` is atomic: after a crash either all of its bars are stored or none.
+ */
+export interface UpsertResult {
+  symbol: string;
+  timeframe: string;
+  /** Bars passed in. */
+  received: number;
+  /** Bars whose key was not stored before. */
+  inserted: number;
+  /** Bars whose key was stored with at least one different value; now overwritten. */
+  updated: number;
+  /** Bars already stored with exactly these values. */
+  unchanged: number;
+}
+
+export interface CoverageEntry {
+  symbol: string;
+  timeframe: string;
+  /** Open time of the first stored bar (ms since the epoch, UTC). */
+  first: number;
+  /** Open time of the last stored bar. */
+  last: number;
+  /** Stored bars. */
+  count: number;
+  /** Holes in the timeframe grid between first and last (a run of missing bars counts once). */
+  gaps: number;
+  /**
+   * Grid slots between first and last that hold no bar. For daily bars only weekdays count
+   * (equity markets close at weekends), so a missing Saturday or Sunday of a crypto series is
+   * not reported on 1d; intraday and weekly grids count every slot.
+   */
+  missingBars: number;
+}
+
+export interface CoverageFilter {
+  symbols?: readonly string[];
+  timeframe?: Timeframe | string;
+}
+
+/** Called after each committed batch of `upsertMany` with bars series done and the total. */
+export type UpsertProgress = (done: number, total: number) => void;
+
+export interface CandleStore {
+  /** Where the store lives, with any password redacted: safe for logs. */
+  readonly url: string;
+
+  /** Inserts or updates one series' bars in one transaction. */
+  upsertBars(bars: Bars): Promise<UpsertResult>;
+
+  /**
+   * Upserts many series. Adapters may group several series into one transaction; each group
+   * is atomic and `onProgress` runs after each committed group, so a crash loses at most
+   * the group in flight. Results come back in input order, one per `Bars`.
+   */
+  upsertMany(barsList: readonly Bars[], onProgress?: UpsertProgress): Promise<UpsertResult[]>;
+
+  /**
+   * Bars of one series whose open time lies in [from, to] (both inclusive, ms since the epoch,
+   * either bound optional), sorted by time. Empty `Bars` when nothing is stored.
+   */
+  readBars(symbol: string, timeframe: Timeframe | string, from?: number, to?: number): Promise<Bars>;
+
+  /** Symbols with at least one stored bar (of `timeframe` when given), sorted. */
+  listSymbols(timeframe?: Timeframe | string): Promise<string[]>;
+
+  /** One entry per stored (symbol, timeframe), sorted by symbol then timeframe. */
+  coverage(filter?: CoverageFilter): Promise<CoverageEntry[]>;
+
+  /** Releases connections and file locks; the store cannot be used afterwards. */
+  close(): Promise<void>;
+}
