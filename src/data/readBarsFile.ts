@@ -4,6 +4,7 @@ import { TickforgeError } from '../core/errors.js';
 import type { Timeframe } from '../core/Timeframe.js';
 import type { BarsFileResult } from './BarsFileResult.js';
 import { readCsvBars } from './csv/readCsvBars.js';
+import { statInputFile } from './statInputFile.js';
 import { readParquetBars } from './parquet/readParquetBars.js';
 
 export interface ReadBarsOptions {
@@ -41,7 +42,7 @@ const accepted = barsFileExtensions.map(([extension]) => extension).join(', ');
 export async function listBarsFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
-    const info = await statOrThrow(path);
+    const info = await statInputFile(path);
     if (info.isDirectory()) {
       const found = await filesUnder(path);
       if (found.length === 0) {
@@ -79,24 +80,10 @@ async function filesUnder(directory: string): Promise<string[]> {
   return files;
 }
 
-async function statOrThrow(path: string) {
-  try {
-    return await stat(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new TickforgeError('TF_ERR_DATA_FILE_NOT_FOUND', `${path} does not exist. Check the path (relative paths start at ${process.cwd()}).`, {
-        details: { file: path },
-        cause: error,
-      });
-    }
-    throw error;
-  }
-}
-
 /** The files' total size in bytes on disk (compressed size for .gz): the 100% of a progress bar. */
 export async function totalBytes(files: readonly string[]): Promise<number> {
   let total = 0;
-  for (const file of files) total += (await statOrThrow(file)).size;
+  for (const file of files) total += (await statInputFile(file)).size;
   return total;
 }
 
@@ -104,7 +91,7 @@ export async function totalBytes(files: readonly string[]): Promise<number> {
 export async function readBarsFile(path: string, options: ReadBarsOptions = {}): Promise<BarsFileResult> {
   const format = barsFileFormat(path);
   if (format === undefined) {
-    const info = await statOrThrow(path);
+    const info = await statInputFile(path);
     if (info.isDirectory()) {
       throw new TickforgeError('TF_ERR_DATA_FILE_UNSUPPORTED', `${path} is a directory; read directories with readBarsFiles (the CLI accepts both).`, { details: { file: path } });
     }

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { TickforgeError, isTickforgeError } from '../../core/errors.js';
 import type { Timeframe } from '../../core/Timeframe.js';
@@ -7,6 +6,7 @@ import { parseTimestamp } from '../csv/parseTimestamp.js';
 import { epochToMilliseconds } from '../epochToMilliseconds.js';
 import { resolveBarsColumns } from '../resolveBarsColumns.js';
 import { SymbolTables, type SymbolTable } from '../SymbolTables.js';
+import { statInputFile } from '../statInputFile.js';
 import { symbolFromFileName } from '../symbolFromFileName.js';
 import { quoteIdentifier, quoteLiteral } from './quoteSql.js';
 
@@ -46,7 +46,7 @@ function timeExpression(column: string, type: string, timeOfDay: string | undefi
  * @throws TF_ERR_DATA_FILE_NOT_FOUND, TF_ERR_DATA_PARQUET, TF_ERR_DATA_TIMEFRAME_UNKNOWN.
  */
 export async function readParquetBars(path: string, options: ParquetReadOptions = {}): Promise<BarsFileResult> {
-  const size = await parquetFileSize(path);
+  const size = (await statInputFile(path)).size;
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
@@ -147,16 +147,3 @@ async function readWith(connection: DuckDBConnection, path: string, size: number
   return parsed;
 }
 
-async function parquetFileSize(path: string): Promise<number> {
-  try {
-    return (await stat(path)).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new TickforgeError('TF_ERR_DATA_FILE_NOT_FOUND', `${path} does not exist. Check the path (relative paths start at ${process.cwd()}).`, {
-        details: { file: path },
-        cause: error,
-      });
-    }
-    throw error;
-  }
-}
