@@ -162,7 +162,7 @@ export const run: Suite = async (context) => {
       instance.closeSync();
       measurements.push({ case: peerCase, implementation: name, metric: 'bars per second', value: subsetBars / (elapsed / 1000), unit: 'bars/s', better: 'higher' });
     }
-    notes.push(`ingest peers ran on the first ${peerSymbols} symbols (${subsetBars} bars) as plain inserts into an empty table: no upsert counting, which favours them`);
+    notes.push(`ingest peers ran on the first ${peerSymbols} symbols (${subsetBars} bars) as plain inserts into an empty version-1 table (no primary key, no upsert counting), which favours them: the store maintains PRIMARY KEY (series_id, time)`);
 
     // readBars latency: one symbol's 1,259 daily bars, the store against row objects.
     const symbol = 'MSFT';

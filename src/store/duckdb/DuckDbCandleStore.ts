@@ -38,9 +38,22 @@ function changedCondition(stored: string, staged: string): string {
 }
 
 const readSql = `
-  SELECT epoch_ms(time)::DOUBLE, open, high, low, close, volume FROM bars
-  WHERE symbol = $1 AND timeframe = $2 AND time >= epoch_ms($3::BIGINT) AND time <= epoch_ms($4::BIGINT)
+  SELECT epoch_ms(time)::DOUBLE, open, high, low, close, volume FROM bar_values
+  WHERE series_id = $1 AND time >= epoch_ms($2::BIGINT) AND time <= epoch_ms($3::BIGINT)
   ORDER BY time`;
+
+const seriesIdSql = 'SELECT series_id FROM series WHERE symbol = $1 AND timeframe = $2';
+
+/** Staged bars joined to their series ids: the rows a group writes, keyed like `bar_values`. */
+const stagedRows = `
+  SELECT k.series_id, epoch_ms(s.time::BIGINT) AS time, s.open, s.high, s.low, s.close, s.volume
+  FROM tickforge_staging_bars s JOIN tickforge_staging_series k ON k.series = s.series`;
+
+/** Series with at least one bar, so a series row left bare by hand-written SQL is not listed. */
+const listSymbolsSql = (condition: string) => `
+  SELECT DISTINCT symbol FROM series s
+  WHERE ${condition} EXISTS (SELECT 1 FROM bar_values v WHERE v.series_id = s.series_id)
+  ORDER BY symbol`;
 
 /** The Date range in ms; TIMESTAMP holds it and wider, so it serves as "no bound". */
 const earliestTime = -8.64e15;
@@ -53,19 +66,32 @@ const openPaths = new Set<string>();
  * The embedded candle store: one DuckDB file (or `:memory:`), schema migrated on open.
  *
  * Writes: bars are appended as data chunks into a connection-local temporary staging table,
- * then one transaction classifies every staged bar against `bars` with one join (new, changed,
- * unchanged), inserts the new ones (anti-join) and updates only the changed ones, so re-ingesting
- * the same data writes nothing and a crash leaves the whole group or none of it (DuckDB replays
- * its WAL on the next open). Keys stay unique without an index: see migrations.ts.
+ * then one transaction gives each new (symbol, timeframe) its `series` row, classifies every
+ * staged bar against `bar_values` with one join (new, changed, unchanged), inserts the new ones
+ * (anti-join) and updates only the changed ones, so re-ingesting the same data writes nothing and
+ * a crash leaves the whole group or none of it (DuckDB replays its WAL on the next open). The
+ * merge never relies on the database to reject a key, but the database does: PRIMARY KEY
+ * (series_id, time) with UNIQUE (symbol, timeframe) on `series` (see migrations.ts).
  *
- * Reads run on a second connection through a cached prepared statement and copy result vectors
- * straight into `Float64Array` columns. The file is ATTACHed to an in-memory DuckDB instance
+ * The merge is an anti-join insert plus an update of differing rows rather than
+ * `INSERT ... ON CONFLICT DO UPDATE ... WHERE <values differ>`: with the key in place, ON CONFLICT
+ * made a fresh S&P 500 ingest ~1.3-1.6 s instead of ~0.9 s, and an all-unchanged re-ingest
+ * ~0.57 s instead of ~0.34 s, since it probes the index for every row where the classifying join
+ * (needed anyway for the per-series counts) already knows which rows to write.
+ *
+ * Reads run on a second connection through a cached prepared statement on the integer
+ * `series_id` (looked up once per series and cached: ids never change while this process holds
+ * the file's write lock or a read-only open) and copy result vectors straight into `Float64Array`
+ * columns. The file is ATTACHed to an in-memory DuckDB instance
  * (for ROW_GROUP_SIZE); the lock, WAL and durability are those of the file itself.
  */
 export class DuckDbCandleStore implements CandleStore {
   private readonly writes = new SerialQueue();
   private readonly reads = new SerialQueue();
   private readStatement: DuckDBPreparedStatement | undefined;
+  private seriesIdStatement: DuckDBPreparedStatement | undefined;
+  /** `symbol\0timeframe` to series_id; only found ids are kept, since a missing series may be written later. */
+  private readonly seriesIds = new Map<string, number>();
   private stagingReady = false;
   private closed = false;
 
@@ -147,12 +173,13 @@ export class DuckDbCandleStore implements CandleStore {
     const upper = boundOf(to, latestTime, 'to', Math.floor);
     return this.reads.run(async () => {
       this.assertOpen();
+      const seriesId = await this.seriesId(symbol, frame.code);
+      if (seriesId === undefined) return Bars.empty(symbol, frame);
       this.readStatement ??= await this.readConnection.prepare(readSql);
       const statement = this.readStatement;
-      statement.bindVarchar(1, symbol);
-      statement.bindVarchar(2, frame.code);
-      statement.bindDouble(3, lower);
-      statement.bindDouble(4, upper);
+      statement.bindInteger(1, seriesId);
+      statement.bindDouble(2, lower);
+      statement.bindDouble(3, upper);
       const result = await statement.run();
       const bars = Bars.allocate(symbol, frame, result.rowCount);
       const columns = [bars.time, bars.open, bars.high, bars.low, bars.close, bars.volume];
@@ -171,8 +198,8 @@ export class DuckDbCandleStore implements CandleStore {
     return this.reads.run(async () => {
       this.assertOpen();
       const reader = code === undefined
-        ? await this.readConnection.runAndReadAll('SELECT DISTINCT symbol FROM bars ORDER BY symbol')
-        : await this.readConnection.runAndReadAll('SELECT DISTINCT symbol FROM bars WHERE timeframe = $1 ORDER BY symbol', [code]);
+        ? await this.readConnection.runAndReadAll(listSymbolsSql(''))
+        : await this.readConnection.runAndReadAll(listSymbolsSql('timeframe = $1 AND'), [code]);
       return reader.getRows().map((row) => String(row[0]));
     });
   }
@@ -214,6 +241,7 @@ export class DuckDbCandleStore implements CandleStore {
     if (this.closed) return;
     this.closed = true;
     this.readStatement?.destroySync();
+    this.seriesIdStatement?.destroySync();
     this.readConnection.closeSync();
     this.writeConnection.closeSync();
     this.instance.closeSync();
@@ -226,6 +254,21 @@ export class DuckDbCandleStore implements CandleStore {
         details: { path: this.location },
       });
     }
+  }
+
+  /** The series_id of (symbol, timeframe), or undefined when none is stored; the caller holds the read queue. */
+  private async seriesId(symbol: string, timeframe: string): Promise<number | undefined> {
+    const key = `${symbol}\u0000${timeframe}`;
+    const cached = this.seriesIds.get(key);
+    if (cached !== undefined) return cached;
+    this.seriesIdStatement ??= await this.readConnection.prepare(seriesIdSql);
+    this.seriesIdStatement.bindVarchar(1, symbol);
+    this.seriesIdStatement.bindVarchar(2, timeframe);
+    const rows = (await this.seriesIdStatement.runAndReadAll()).getRows();
+    if (rows.length === 0) return undefined;
+    const id = Number(rows[0][0]);
+    this.seriesIds.set(key, id);
+    return id;
   }
 
   /** Stages and merges one group in one transaction; the caller holds the write queue. */
@@ -256,27 +299,41 @@ export class DuckDbCandleStore implements CandleStore {
       } finally {
         appender.closeSync();
       }
-      const seriesValues = nonEmpty.map((_, index) => `(${index}, $${2 * index + 1}, $${2 * index + 2})`).join(', ');
+      const seriesValues = nonEmpty.map((_, index) => `(${index}, $${2 * index + 1}, $${2 * index + 2}, NULL)`).join(', ');
       const seriesParameters = nonEmpty.flatMap((bars) => [bars.symbol, bars.timeframe.code]);
       await connection.run('DELETE FROM tickforge_staging_series');
       await connection.run(`INSERT INTO tickforge_staging_series VALUES ${seriesValues}`, seriesParameters);
 
       await connection.run('BEGIN TRANSACTION');
       inTransaction = true;
-      const counts = await connection.runAndReadAll(`
-        SELECT s.series,
-               count(*) FILTER (WHERE b.time IS NULL)::DOUBLE,
-               count(*) FILTER (WHERE b.time IS NOT NULL AND (${changedCondition('b', 's')}))::DOUBLE
-        FROM tickforge_staging_bars s
-        JOIN tickforge_staging_series k ON k.series = s.series
-        LEFT JOIN bars b ON b.symbol = k.symbol AND b.timeframe = k.timeframe AND b.time = epoch_ms(s.time::BIGINT)
-        GROUP BY s.series`);
+      // Series rows are created inside the transaction, so a failed group leaves no bare series behind.
+      const created = await connection.run(`
+        INSERT INTO series (symbol, timeframe)
+        SELECT k.symbol, k.timeframe FROM tickforge_staging_series k
+        ANTI JOIN series s ON s.symbol = k.symbol AND s.timeframe = k.timeframe
+        ORDER BY k.series`);
+      await connection.run(`
+        UPDATE tickforge_staging_series SET series_id = s.series_id FROM series s
+        WHERE s.symbol = tickforge_staging_series.symbol AND s.timeframe = tickforge_staging_series.timeframe`);
       const resultBySeries = nonEmpty.map((bars) => results[group.indexOf(bars)]);
-      for (const row of counts.getRows()) {
-        const result = resultBySeries[Number(row[0])];
-        result.inserted = Number(row[1]);
-        result.updated = Number(row[2]);
-        result.unchanged = result.received - result.inserted - result.updated;
+      if (created.rowsChanged === nonEmpty.length) {
+        // Every series is new, so every bar is: no need to look them up.
+        for (const result of resultBySeries) result.inserted = result.received;
+      } else {
+        const counts = await connection.runAndReadAll(`
+          SELECT s.series,
+                 count(*) FILTER (WHERE b.time IS NULL)::DOUBLE,
+                 count(*) FILTER (WHERE b.time IS NOT NULL AND (${changedCondition('b', 's')}))::DOUBLE
+          FROM tickforge_staging_bars s
+          JOIN tickforge_staging_series k ON k.series = s.series
+          LEFT JOIN bar_values b ON b.series_id = k.series_id AND b.time = epoch_ms(s.time::BIGINT)
+          GROUP BY s.series`);
+        for (const row of counts.getRows()) {
+          const result = resultBySeries[Number(row[0])];
+          result.inserted = Number(row[1]);
+          result.updated = Number(row[2]);
+          result.unchanged = result.received - result.inserted - result.updated;
+        }
       }
       let inserted = 0;
       let updated = 0;
@@ -288,24 +345,15 @@ export class DuckDbCandleStore implements CandleStore {
       }
       if (inserted > 0) {
         // When every staged bar is new the anti-join would find nothing to drop: skip it.
-        const antiJoin = inserted === received
-          ? ''
-          : 'ANTI JOIN bars b ON b.symbol = k.symbol AND b.timeframe = k.timeframe AND b.time = epoch_ms(s.time::BIGINT)';
-        await connection.run(`
-          INSERT INTO bars
-          SELECT k.symbol, k.timeframe, epoch_ms(s.time::BIGINT), s.open, s.high, s.low, s.close, s.volume
-          FROM tickforge_staging_bars s JOIN tickforge_staging_series k ON k.series = s.series
-          ${antiJoin}`);
+        const antiJoin = inserted === received ? '' : 'ANTI JOIN bar_values b ON b.series_id = staged.series_id AND b.time = staged.time';
+        await connection.run(`INSERT INTO bar_values SELECT staged.* FROM (${stagedRows}) staged ${antiJoin}`);
       }
       if (updated > 0) {
         await connection.run(`
-          UPDATE bars SET open = u.open, high = u.high, low = u.low, close = u.close, volume = u.volume
-          FROM (
-            SELECT k.symbol, k.timeframe, epoch_ms(s.time::BIGINT) AS time, s.open, s.high, s.low, s.close, s.volume
-            FROM tickforge_staging_bars s JOIN tickforge_staging_series k ON k.series = s.series
-          ) u
-          WHERE bars.symbol = u.symbol AND bars.timeframe = u.timeframe AND bars.time = u.time
-            AND (${changedCondition('bars', 'u')})`);
+          UPDATE bar_values SET open = u.open, high = u.high, low = u.low, close = u.close, volume = u.volume
+          FROM (${stagedRows}) u
+          WHERE bar_values.series_id = u.series_id AND bar_values.time = u.time
+            AND (${changedCondition('bar_values', 'u')})`);
       }
       await connection.run(
         `INSERT INTO ingest_runs (started_at, finished_at, source, symbols, rows, inserted, updated, unchanged)
@@ -334,7 +382,7 @@ export class DuckDbCandleStore implements CandleStore {
     await this.writeConnection.run(`CREATE OR REPLACE TEMPORARY TABLE tickforge_staging_bars (
       series INTEGER, time DOUBLE, open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE, volume DOUBLE)`);
     await this.writeConnection.run(`CREATE OR REPLACE TEMPORARY TABLE tickforge_staging_series (
-      series INTEGER, symbol VARCHAR, timeframe VARCHAR)`);
+      series INTEGER, symbol VARCHAR, timeframe VARCHAR, series_id INTEGER)`);
     this.stagingReady = true;
   }
 }

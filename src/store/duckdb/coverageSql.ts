@@ -20,7 +20,7 @@ function weekdaysBefore(dayExpression: string): string {
 /**
  * Coverage per (symbol, timeframe), set-based: LAG gives each bar's predecessor, the step
  * between them gives the grid slots skipped. Daily bars count only skipped weekdays (a Friday
- * to Monday step skips none). `where` is a SQL condition on `bars`, or 'TRUE'.
+ * to Monday step skips none). `where` is a SQL condition on `series` (symbol, timeframe), or 'TRUE'.
  * Columns: symbol, timeframe, first, last, count, gaps, missing (numbers as DOUBLE).
  */
 export function coverageSql(where: string): string {
@@ -28,9 +28,9 @@ export function coverageSql(where: string): string {
   const currentDay = `floor(t / ${DAY}.0)`;
   return `
     WITH ordered AS (
-      SELECT symbol, timeframe, epoch_ms(time) AS t,
-             lag(epoch_ms(time)) OVER (PARTITION BY symbol, timeframe ORDER BY time) AS previous
-      FROM bars WHERE ${where}
+      SELECT s.symbol, s.timeframe, epoch_ms(v.time) AS t,
+             lag(epoch_ms(v.time)) OVER (PARTITION BY v.series_id ORDER BY v.time) AS previous
+      FROM bar_values v JOIN series s ON s.series_id = v.series_id WHERE ${where}
     ), steps AS (
       SELECT symbol, timeframe, t,
              CASE
