@@ -4,35 +4,29 @@ import { Command } from 'commander';
 import { loadSeries } from '../app/loadSeries.js';
 import type { Bars } from '../core/Bars.js';
 import { TickforgeError } from '../core/errors.js';
-import type { Timeframe } from '../core/Timeframe.js';
 import { writeCsvBars } from '../data/csv/writeCsvBars.js';
 import { writeParquetBars } from '../data/parquet/writeParquetBars.js';
 import { formatTable } from './formatTable.js';
 import { globalOptionsOf, runtimeFor } from './globalOptions.js';
-import { choice, instant, symbolList, timeframe } from './parseOptions.js';
+import { addSeriesOptions, type SeriesOptions } from './addSeriesOptions.js';
+import { choice, symbolList } from './parseOptions.js';
 import { createProgress } from './progressBar.js';
 
 type FileFormat = 'csv' | 'csv.gz' | 'parquet';
 
-interface ExportOptions {
+interface ExportOptions extends SeriesOptions {
   out: string;
   symbols?: string[];
-  timeframe?: Timeframe;
-  from?: number;
-  to?: number;
-  resample?: Timeframe;
   fileFormat: FileFormat;
 }
 
 export function exportCommand(): Command {
-  return new Command('export')
-    .description('write stored series to CSV, CSV.gz or Parquet: one file (by its extension) or one file per series in a directory')
-    .requiredOption('--out <path>', 'a .csv, .csv.gz or .parquet file, or a directory (ending in / or existing) for one file per series')
-    .option('--symbols <list>', 'symbols to export (default: all)', symbolList)
-    .option('--timeframe <tf>', 'stored timeframe (default: 1d, or each symbol\'s only one)', timeframe)
-    .option('--from <time>', 'first bar open, inclusive', instant)
-    .option('--to <time>', 'last bar open, inclusive', instant)
-    .option('--resample <tf>', 'aggregate to a coarser timeframe', timeframe)
+  return addSeriesOptions(
+    new Command('export')
+      .description('write stored series to CSV, CSV.gz or Parquet: one file (by its extension) or one file per series in a directory')
+      .requiredOption('--out <path>', 'a .csv, .csv.gz or .parquet file, or a directory (ending in / or existing) for one file per series')
+      .option('--symbols <list>', 'symbols to export (default: all)', symbolList),
+  )
     .option('--file-format <format>', 'file format in directory mode: csv, csv.gz or parquet', choice(['csv', 'csv.gz', 'parquet'] as const), 'csv.gz')
     .action(async (options: ExportOptions, command: Command) => {
       const runtime = runtimeFor(command);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { isTickforgeError } from '../core/errors.js';
 import { addGlobalOptions } from './globalOptions.js';
@@ -10,11 +11,14 @@ import { ingestCommand } from './ingestCommand.js';
 import { runCommand } from './runCommand.js';
 import { showCommand } from './showCommand.js';
 
+// src/cli and dist/cli both sit two levels below package.json.
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad input. */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = addGlobalOptions(new Command('tickforge'))
     .description('Market data, indicators, backtests and paper trading: one fast TypeScript engine.')
-    .version(process.env.npm_package_version ?? '0.1.0')
+    .version(version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   for (const command of [runCommand(), ingestCommand(), generateCommand(), showCommand(), coverageCommand(), exportCommand(), configCommand()]) {

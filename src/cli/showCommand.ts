@@ -1,30 +1,20 @@
 import { Command } from 'commander';
 import { loadSeries } from '../app/loadSeries.js';
 import type { Bars } from '../core/Bars.js';
-import type { Timeframe } from '../core/Timeframe.js';
 import { formatTime } from '../core/time.js';
 import { writeCsvBarsToStream } from '../data/csv/writeCsvBars.js';
 import { formatTable } from './formatTable.js';
 import { runtimeFor } from './globalOptions.js';
-import { choice, instant, positiveInteger, timeframe } from './parseOptions.js';
+import { addSeriesOptions, type SeriesOptions } from './addSeriesOptions.js';
+import { choice, positiveInteger } from './parseOptions.js';
 
-interface ShowOptions {
-  timeframe?: Timeframe;
-  from?: number;
-  to?: number;
-  resample?: Timeframe;
+interface ShowOptions extends SeriesOptions {
   tail?: number;
   format: 'table' | 'csv' | 'json';
 }
 
 export function showCommand(): Command {
-  return new Command('show')
-    .description('print the stored bars of one symbol')
-    .argument('<symbol>')
-    .option('--timeframe <tf>', "stored timeframe (default: the symbol's only one, or 1d)", timeframe)
-    .option('--from <time>', 'first bar open, inclusive (ISO date or date-time, UTC, or epoch ms)', instant)
-    .option('--to <time>', 'last bar open, inclusive', instant)
-    .option('--resample <tf>', 'aggregate to a coarser timeframe', timeframe)
+  return addSeriesOptions(new Command('show').description('print the stored bars of one symbol').argument('<symbol>'))
     .option('--tail <n>', 'only the last n bars', positiveInteger)
     .option('--format <format>', 'table, csv or json', choice(['table', 'csv', 'json'] as const), 'table')
     .action(async (symbol: string, options: ShowOptions, command: Command) => {
