@@ -1,0 +1,80 @@
+import { RingBuffer } from '../../core/RingBuffer.js';
+import { withFiniteRows } from '../nanPolicy.js';
+import { assertInteger, outputArray } from '../parameters.js';
+import { StreamingIndicator } from '../StreamingIndicator.js';
+
+/**
+ * Simple moving average: the mean of the last `period` values (TA-Lib SMA, default period 30).
+ * Type: trend/overlap. @see https://ta-lib.org/functions/sma/
+ */
+export function smaLookback(period = 30): number {
+  assertInteger('SMA', 'period', period, 1);
+  return period - 1;
+}
+
+export function sma(close: Float64Array, period = 30, out?: Float64Array): Float64Array {
+  const lookback = smaLookback(period);
+  const result = outputArray('SMA', close.length, out);
+  withFiniteRows([close], [result], ([x], [y]) => smaKernel(x, period, lookback, y));
+  return result;
+}
+
+/** Running sum, hand-written because this loop is the speed the library promises. */
+function smaKernel(x: Float64Array, period: number, lookback: number, y: Float64Array): void {
+  const n = x.length;
+  const warm = Math.min(lookback, n);
+  let sum = 0;
+  for (let i = 0; i < warm; i++) {
+    sum += x[i];
+    y[i] = NaN;
+  }
+  const scale = 1 / period;
+  for (let i = lookback; i < n; i++) {
+    sum += x[i];
+    y[i] = sum * scale;
+    sum -= x[i - lookback];
+  }
+}
+
+export class SMA extends StreamingIndicator {
+  readonly lookback: number;
+  private readonly window: RingBuffer;
+  private sum = 0;
+  private forming = 0;
+  private readonly scale: number;
+
+  constructor(readonly period = 30) {
+    super();
+    this.lookback = smaLookback(period);
+    // Committed values of the last period-1 bars; the forming bar completes the window.
+    this.window = new RingBuffer(Math.max(1, period - 1));
+    this.scale = 1 / period;
+  }
+
+  update(x: number): number {
+    if (this.begin(true, Number.isFinite(x))) this.compute(x);
+    return this.value;
+  }
+
+  replace(x: number): number {
+    if (this.begin(false, Number.isFinite(x))) this.compute(x);
+    return this.value;
+  }
+
+  private compute(x: number): void {
+    this.forming = x;
+    this.value = this.count > this.lookback ? (this.sum + x) * this.scale : NaN;
+  }
+
+  protected commit(): void {
+    if (this.period === 1) return;
+    const evicted = this.window.push(this.forming);
+    // push() returns NaN until the window is full; stored values are always finite.
+    this.sum += evicted === evicted ? this.forming - evicted : this.forming;
+  }
+
+  protected clear(): void {
+    this.window.clear();
+    this.sum = 0;
+  }
+}
