@@ -3,10 +3,12 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { isTickforgeError } from '../core/errors.js';
 import { addGlobalOptions } from './globalOptions.js';
+import { computeCommand } from './computeCommand.js';
 import { configCommand } from './configCommand.js';
 import { coverageCommand } from './coverageCommand.js';
 import { exportCommand } from './exportCommand.js';
 import { generateCommand } from './generateCommand.js';
+import { indicatorCommand } from './indicatorCommand.js';
 import { ingestCommand } from './ingestCommand.js';
 import { runCommand } from './runCommand.js';
 import { showCommand } from './showCommand.js';
@@ -21,7 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [runCommand(), ingestCommand(), generateCommand(), showCommand(), coverageCommand(), exportCommand(), configCommand()]) {
+  for (const command of [runCommand(), ingestCommand(), generateCommand(), showCommand(), coverageCommand(), exportCommand(), indicatorCommand(), computeCommand(), configCommand()]) {
     program.addCommand(command.exitOverride());
   }
   try {

@@ -10,6 +10,12 @@ export function positiveInteger(value: string): number {
   return number;
 }
 
+export function nonNegativeInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError(`"${value}" is not a whole number of 0 or more.`);
+  return number;
+}
+
 export function integer(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number)) throw new InvalidArgumentError(`"${value}" is not a whole number.`);

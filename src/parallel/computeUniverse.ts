@@ -1,0 +1,70 @@
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { move, Piscina, transferableSymbol, valueSymbol } from 'piscina';
+import type { Bars } from '../core/Bars.js';
+import { computeAll, resolvePlan, type PlanEntry } from '../indicators/computeAll.js';
+import type { IndicatorTask } from './indicatorWorker.js';
+import { packBars, unpackColumns, type PackedColumns } from './packBars.js';
+
+export interface UniverseOptions {
+  plan: readonly PlanEntry[];
+  /** Worker threads; default the machine's available parallelism. 0 runs on this thread. */
+  threads?: number;
+  /** Called as each series completes (in completion order), with the count done and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeriesResult {
+  symbol: string;
+  timeframe: string;
+  columns: Map<string, Float64Array>;
+}
+
+/**
+ * Computes a plan over every series of a universe on a pool of worker threads, one task per
+ * series. Inputs are packed into transferable buffers (the caller's Bars stay usable) and
+ * results come back transferred; results are in input order and identical to
+ * `computeAll` run on this thread. The plan is validated once, before any work.
+ */
+export async function computeUniverse(universe: readonly Bars[], options: UniverseOptions): Promise<SeriesResult[]> {
+  const plan = [...options.plan];
+  resolvePlan(plan);
+  const threads = options.threads ?? availableParallelism();
+  const total = universe.length;
+  let done = 0;
+  if (threads === 0 || total === 0) {
+    const resolved = resolvePlan(plan);
+    return universe.map((bars) => {
+      const columns = computeAll(bars, resolved);
+      options.onProgress?.(++done, total);
+      return { symbol: bars.symbol, timeframe: bars.timeframe.code, columns };
+    });
+  }
+  const pool = createPool(Math.min(threads, total));
+  try {
+    return await Promise.all(
+      universe.map(async (bars) => {
+        const packed = packBars(bars);
+        const task: IndicatorTask = { bars: packed, plan };
+        const result = (await pool.run(move({ [transferableSymbol]: packed.buffer, [valueSymbol]: task }))) as PackedColumns;
+        options.onProgress?.(++done, total);
+        return { symbol: bars.symbol, timeframe: bars.timeframe.code, columns: unpackColumns(result) };
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/**
+ * The worker file sits beside this one: `.js` in the built package; `.ts` when running from
+ * source (tests, tsx), where workers need the same TypeScript loader as this thread.
+ */
+function createPool(threads: number): Piscina {
+  const here = fileURLToPath(import.meta.url);
+  const fromSource = here.endsWith('.ts');
+  const filename = pathToFileURL(here.replace(/computeUniverse\.(ts|js)$/, `indicatorWorker.${fromSource ? 'ts' : 'js'}`)).href;
+  const execArgv = fromSource ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
+  return new Piscina({ filename, minThreads: threads, maxThreads: threads, execArgv, idleTimeout: 1_000 });
+}
