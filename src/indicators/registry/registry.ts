@@ -1,9 +1,24 @@
 import { TickforgeError } from '../../core/errors.js';
 import type { IndicatorDefinition } from './IndicatorDefinition.js';
+import { momentumDirectionalDefinitions } from './momentumDirectional.js';
+import { patternMultiDefinitions } from './patternsMulti.js';
+import { rollingDefinitions } from './rolling.js';
+import { volatilityBandDefinitions } from './volatilityBands.js';
+import { volatilityRangeDefinitions } from './volatilityRanges.js';
+import { patternSingleDefinitions } from './patternsSingle.js';
 import { trendAverageDefinitions } from './trendAverages.js';
+import { trendSystemDefinitions } from './trendSystems.js';
+import { volumeDefinitions } from './volume.js';
+import { WindowedStream } from './WindowedStream.js';
 
 /** Every indicator and pattern tickforge ships, by the name users type. */
-export const indicatorDefinitions: readonly IndicatorDefinition[] = [...trendAverageDefinitions];
+export const indicatorDefinitions: readonly IndicatorDefinition[] = [...trendAverageDefinitions, ...trendSystemDefinitions, ...volumeDefinitions, ...momentumDirectionalDefinitions, ...volatilityRangeDefinitions, ...volatilityBandDefinitions, ...rollingDefinitions, ...patternSingleDefinitions, ...patternMultiDefinitions].map(withStream);
+
+/** Patterns depend only on their last lookback + 1 bars, so a window over the batch form streams them exactly. */
+function withStream(definition: IndicatorDefinition): IndicatorDefinition {
+  if (definition.createStream !== undefined || definition.group !== 'pattern') return definition;
+  return { ...definition, createStream: (parameters) => new WindowedStream(definition, parameters) };
+}
 
 const byName = new Map(indicatorDefinitions.map((definition) => [definition.name, definition]));
 if (byName.size !== indicatorDefinitions.length) {

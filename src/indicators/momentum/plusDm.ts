@@ -1,0 +1,56 @@
+import { StreamingIndicator } from '../StreamingIndicator.js';
+import { assertInteger } from '../parameters.js';
+import { DirectionalCore, directionalBatch, directionalMovementLookback } from './directionalMovement.js';
+
+/**
+ * Plus directional movement (TA-Lib PLUS_DM, default period 14): Wilder's smoothed sum of the
+ * upward moves of the high that exceed the downward moves of the low, i.e. how much of the
+ * recent range was made by buyers pushing to new highs. The first value, at bar period - 1,
+ * is the plain sum of bars 1..period-1; then dm = dm * (period - 1) / period + DM1 (a smoothed
+ * sum, not an average: it scales with the period). Period 1 gives the raw one-bar +DM1 from
+ * bar 1. See `directionalMovement.ts` for the exact rules.
+ * Type: momentum. @see https://ta-lib.org/functions/plus_dm/
+ */
+export function plusDmLookback(period = 14): number {
+  assertInteger('PLUS_DM', 'period', period, 1);
+  return directionalMovementLookback(period);
+}
+
+export function plusDm(high: Float64Array, low: Float64Array, period = 14, out?: Float64Array): Float64Array {
+  plusDmLookback(period);
+  return directionalBatch('PLUS_DM', high, low, undefined, period, 'plusDm', out);
+}
+
+export class PLUS_DM extends StreamingIndicator {
+  readonly lookback: number;
+  private readonly core: DirectionalCore;
+
+  constructor(readonly period = 14) {
+    super();
+    this.lookback = plusDmLookback(period);
+    this.core = new DirectionalCore(period);
+  }
+
+  update(high: number, low: number): number {
+    if (this.begin(true, Number.isFinite(high) && Number.isFinite(low))) this.compute(high, low);
+    return this.value;
+  }
+
+  replace(high: number, low: number): number {
+    if (this.begin(false, Number.isFinite(high) && Number.isFinite(low))) this.compute(high, low);
+    return this.value;
+  }
+
+  private compute(high: number, low: number): void {
+    this.core.compute(high, low, NaN, this.count - 1);
+    this.value = this.count > this.lookback ? this.core.formingPlus : NaN;
+  }
+
+  protected commit(): void {
+    this.core.commit();
+  }
+
+  protected clear(): void {
+    this.core.clear();
+  }
+}

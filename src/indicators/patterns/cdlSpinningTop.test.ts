@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { requireSharedData } from '../../../test/sharedData.js';
+import { talibAvailable } from '../../../test/talibReference.js';
+import { cdlSpinningTop, cdlSpinningTopLookback } from './cdlSpinningTop.js';
+
+const shared = requireSharedData('CDLSPINNINGTOP on the S&P 500 file');
+
+describe('cdlSpinningTop', () => {
+  it('flags a small body with both shadows longer than it, signed by color (hand-built; ordinary candles: body 1, range 2)', () => {
+    const rows: [number, number, number, number][] = [...plainCandles(10), [100, 101.5, 99, 100.5], [100.5, 101.5, 99, 100], [100, 100.75, 99, 100.5]];
+    const result = cdlSpinningTop(...candleColumns(rows));
+    expect(cdlSpinningTopLookback()).toBe(10);
+    expect(Array.from(result.subarray(0, 10)).every(Number.isNaN)).toBe(true);
+    expect(result[10], 'white body 0.5, shadows 1 and 1').toBe(100);
+    expect(result[11], 'black body 0.5, shadows 1 and 1').toBe(-100);
+    expect(result[12], 'upper shadow 0.25 is shorter than the body').toBe(0);
+  });
+
+  it.skipIf(!talibAvailable)('equals TA-Lib CDLSPINNINGTOP on random walks', () => {
+    const comparison = compareWithTalib('CDLSPINNINGTOP', cdlSpinningTop, randomWalks());
+    expect(comparison.mismatches).toEqual([]);
+    expect(comparison.signals).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLSPINNINGTOP on every S&P 500 symbol', async () => {
+    const comparison = compareWithTalib('CDLSPINNINGTOP', cdlSpinningTop, await sp500Bars());
+    expect(comparison.series).toBe(505);
+    expect(comparison.mismatches).toEqual([]);
+    expect(comparison.signals).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { requireSharedData } from '../../../test/sharedData.js';
+import { talibAvailable } from '../../../test/talibReference.js';
+import { cdlThrusting, cdlThrustingLookback } from './cdlThrusting.js';
+
+const shared = requireSharedData('CDLTHRUSTING on the S&P 500 file');
+
+describe('cdlThrusting', () => {
+  it('flags a white candle opening below a long black low and closing into its body below the midpoint (hand-built; ordinary candles: body 1, range 2)', () => {
+    const rows: [number, number, number, number][] = [...plainCandles(11), [102, 102.25, 98.5, 99], [97.5, 100.25, 97.25, 100], [102, 102.25, 98.5, 99], [97.5, 101.25, 97.25, 101]];
+    const result = cdlThrusting(...candleColumns(rows));
+    expect(cdlThrustingLookback()).toBe(11);
+    expect(Array.from(result.subarray(0, 11)).every(Number.isNaN)).toBe(true);
+    expect(result[12], 'closes 100: above 99 + 0.1, below the midpoint 100.5').toBe(-100);
+    expect(result[14], 'closes 101, above the midpoint').toBe(0);
+  });
+
+  it.skipIf(!talibAvailable)('equals TA-Lib CDLTHRUSTING on random walks', () => {
+    const comparison = compareWithTalib('CDLTHRUSTING', cdlThrusting, randomWalks());
+    expect(comparison.mismatches).toEqual([]);
+    expect(comparison.signals).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLTHRUSTING on every S&P 500 symbol', async () => {
+    const comparison = compareWithTalib('CDLTHRUSTING', cdlThrusting, await sp500Bars());
+    expect(comparison.series).toBe(505);
+    expect(comparison.mismatches).toEqual([]);
+    expect(comparison.signals).toBeGreaterThan(0);
+  });
+});

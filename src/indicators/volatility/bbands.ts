@@ -1,0 +1,295 @@
+import { withFiniteRows } from '../nanPolicy.js';
+import { assertInteger, assertNumber, outputArray } from '../parameters.js';
+import { RunningMoments } from '../rolling/RunningMoments.js';
+import { StreamingIndicator } from '../StreamingIndicator.js';
+import { createMovingAverage, movingAverage, movingAverageLookback, type MovingAverageStream, type MovingAverageType } from '../trend/movingAverage.js';
+import { stddev, varianceEpsilon } from './stddev.js';
+
+/** The five Bollinger outputs, each of the input's length. */
+export interface BollingerBands {
+  upper: Float64Array;
+  middle: Float64Array;
+  lower: Float64Array;
+  /** (close - lower) / (upper - lower): 0 at the lower band, 1 at the upper; NaN when the bands meet. */
+  percentB: Float64Array;
+  /** (upper - lower) / middle: the band width relative to the middle (not in percent); NaN when middle is 0. */
+  bandwidth: Float64Array;
+}
+
+/**
+ * Bollinger Bands (TA-Lib BBANDS, defaults period 5, nbDevUp 2, nbDevDn 2, MA type SMA): a
+ * moving average with bands nbDev population standard deviations above and below; price near
+ * a band is stretched relative to its recent range, narrow bands (low bandwidth) precede
+ * breakouts. Plus %B (where the close sits between the bands) and bandwidth.
+ *
+ * As TA-Lib: the middle band is the chosen moving average, and the deviation is always the
+ * standard deviation around the simple mean of the last `period` closes (TA-Lib's STDDEV,
+ * 0 below a variance of 1e-14), whatever the MA type; the first value comes at the MA's
+ * lookback. nbDevUp/nbDevDn may be negative, as TA-Lib allows. The SMA case is one fused
+ * loop over running sums of x and x², in TA-Lib's order of operations, so it agrees with
+ * TA-Lib to rounding at any price level (a sum of squares loses digits when the moves are
+ * tiny relative to the price level, in TA-Lib and here alike).
+ * Type: volatility. @see https://ta-lib.org/functions/bbands/
+ */
+export function bbandsLookback(period = 5, nbDevUp = 2, nbDevDn = 2, maType: MovingAverageType = 'sma'): number {
+  assertInteger('BBANDS', 'period', period, 2);
+  assertNumber('BBANDS', 'nbDevUp', nbDevUp, -100, 100);
+  assertNumber('BBANDS', 'nbDevDn', nbDevDn, -100, 100);
+  return movingAverageLookback(period, maType);
+}
+
+export function bbands(close: Float64Array, period = 5, nbDevUp = 2, nbDevDn = 2, maType: MovingAverageType = 'sma', out?: BollingerBands): BollingerBands {
+  const lookback = bbandsLookback(period, nbDevUp, nbDevDn, maType);
+  const n = close.length;
+  const result: BollingerBands = {
+    upper: outputArray('BBANDS', n, out?.upper),
+    middle: outputArray('BBANDS', n, out?.middle),
+    lower: outputArray('BBANDS', n, out?.lower),
+    percentB: outputArray('BBANDS', n, out?.percentB),
+    bandwidth: outputArray('BBANDS', n, out?.bandwidth),
+  };
+  if (maType === 'sma') {
+    withFiniteRows([close], [result.upper, result.middle, result.lower, result.percentB, result.bandwidth], ([x], [upper, middle, lower, percentB, bandwidth]) =>
+      bbandsSmaKernel(x, period, nbDevUp, nbDevDn, lookback, upper, middle, lower, percentB, bandwidth),
+    );
+  } else {
+    withFiniteRows([close], [result.upper, result.middle, result.lower, result.percentB, result.bandwidth], ([x], [upper, middle, lower, percentB, bandwidth]) => {
+      movingAverage(x, period, maType, middle);
+      bandsFromParts(x, middle, deviationFrom(x, period, lookback), nbDevUp, nbDevDn, { upper, middle, lower, percentB, bandwidth });
+    });
+  }
+  return result;
+}
+
+/**
+ * TA-Lib's BBANDS calls STDDEV from the MA's first output, so its running sums start at bar
+ * lookback - (period - 1), not at 0; starting there too reproduces its rounding exactly (a
+ * flat window then reads 0 in both, not 1e-6 in one of them).
+ */
+function deviationFrom(x: Float64Array, period: number, lookback: number): Float64Array {
+  const deviation = new Float64Array(x.length).fill(NaN);
+  const start = lookback - (period - 1);
+  if (start < x.length) stddev(x.subarray(start), period, 1, deviation.subarray(start));
+  return deviation;
+}
+
+/** The three bands TA-Lib's BBANDS returns. */
+export interface BollingerBandLines {
+  upper: Float64Array;
+  middle: Float64Array;
+  lower: Float64Array;
+}
+
+/**
+ * The three TA-Lib outputs of `bbands` only (upper, middle, lower; identical values), for
+ * callers that do not need %B and bandwidth: two fewer arrays to write, which is most of the
+ * cost at a million bars (memory traffic), so this is the form to compare with TA-Lib's BBANDS.
+ */
+export function bollingerBands(close: Float64Array, period = 5, nbDevUp = 2, nbDevDn = 2, maType: MovingAverageType = 'sma', out?: BollingerBandLines): BollingerBandLines {
+  const lookback = bbandsLookback(period, nbDevUp, nbDevDn, maType);
+  const n = close.length;
+  const result: BollingerBandLines = {
+    upper: outputArray('BBANDS', n, out?.upper),
+    middle: outputArray('BBANDS', n, out?.middle),
+    lower: outputArray('BBANDS', n, out?.lower),
+  };
+  if (maType === 'sma') {
+    withFiniteRows([close], [result.upper, result.middle, result.lower], ([x], [upper, middle, lower]) => bandLinesSmaKernel(x, period, nbDevUp, nbDevDn, lookback, upper, middle, lower));
+  } else {
+    withFiniteRows([close], [result.upper, result.middle, result.lower], ([x], [upper, middle, lower]) => {
+      movingAverage(x, period, maType, middle);
+      const deviation = deviationFrom(x, period, lookback);
+      const length = x.length;
+      for (let i = 0; i < length; i++) {
+        const mean = middle[i];
+        const spread = deviation[i];
+        upper[i] = mean + spread * nbDevUp;
+        lower[i] = mean - spread * nbDevDn;
+        if (spread !== spread) middle[i] = NaN;
+      }
+    });
+  }
+  return result;
+}
+
+/** `bbandsSmaKernel` without %B and bandwidth. */
+function bandLinesSmaKernel(x: Float64Array, period: number, nbDevUp: number, nbDevDn: number, lookback: number, upper: Float64Array, middle: Float64Array, lower: Float64Array): void {
+  const n = x.length;
+  const warm = Math.min(lookback, n);
+  let total = 0;
+  let totalSquares = 0;
+  for (let i = 0; i < warm; i++) {
+    const value = x[i];
+    total += value;
+    totalSquares += value * value;
+    upper[i] = middle[i] = lower[i] = NaN;
+  }
+  for (let i = lookback; i < n; i++) {
+    const value = x[i];
+    total += value;
+    totalSquares += value * value;
+    const mean = total / period;
+    const variance = totalSquares / period - mean * mean;
+    const deviation = variance < varianceEpsilon ? 0 : Math.sqrt(variance);
+    upper[i] = mean + deviation * nbDevUp;
+    middle[i] = mean;
+    lower[i] = mean - deviation * nbDevDn;
+    const oldest = x[i - lookback];
+    total -= oldest;
+    totalSquares -= oldest * oldest;
+  }
+}
+
+/**
+ * The SMA case, one fused loop (running sum and sum of squares, every output written once):
+ * speed is the product. Order of operations as TA-Lib's SMA and stddev_using_precalc_ma.
+ */
+function bbandsSmaKernel(
+  x: Float64Array,
+  period: number,
+  nbDevUp: number,
+  nbDevDn: number,
+  lookback: number,
+  upper: Float64Array,
+  middle: Float64Array,
+  lower: Float64Array,
+  percentB: Float64Array,
+  bandwidth: Float64Array,
+): void {
+  const n = x.length;
+  const warm = Math.min(lookback, n);
+  let total = 0;
+  let totalSquares = 0;
+  for (let i = 0; i < warm; i++) {
+    const value = x[i];
+    total += value;
+    totalSquares += value * value;
+    upper[i] = middle[i] = lower[i] = percentB[i] = bandwidth[i] = NaN;
+  }
+  for (let i = lookback; i < n; i++) {
+    const value = x[i];
+    total += value;
+    totalSquares += value * value;
+    const mean = total / period;
+    const variance = totalSquares / period - mean * mean;
+    const deviation = variance < varianceEpsilon ? 0 : Math.sqrt(variance);
+    const top = mean + deviation * nbDevUp;
+    const bottom = mean - deviation * nbDevDn;
+    const width = top - bottom;
+    upper[i] = top;
+    middle[i] = mean;
+    lower[i] = bottom;
+    percentB[i] = width !== 0 ? (value - bottom) / width : NaN;
+    bandwidth[i] = mean !== 0 ? width / mean : NaN;
+    const oldest = x[i - lookback];
+    total -= oldest;
+    totalSquares -= oldest * oldest;
+  }
+}
+
+/**
+ * The bands from a middle line and a standard deviation (nbDev 1) computed elsewhere (e.g.
+ * shared by `computeAll`): NaN wherever either is NaN.
+ */
+export function bandsFromParts(close: Float64Array, middle: Float64Array, deviation: Float64Array, nbDevUp: number, nbDevDn: number, out: BollingerBands): BollingerBands {
+  const n = close.length;
+  for (let i = 0; i < n; i++) {
+    const mean = middle[i];
+    const spread = deviation[i];
+    if (mean !== mean || spread !== spread) {
+      out.upper[i] = out.middle[i] = out.lower[i] = out.percentB[i] = out.bandwidth[i] = NaN;
+      continue;
+    }
+    const top = mean + spread * nbDevUp;
+    const bottom = mean - spread * nbDevDn;
+    const width = top - bottom;
+    out.upper[i] = top;
+    out.middle[i] = mean;
+    out.lower[i] = bottom;
+    out.percentB[i] = width !== 0 ? (close[i] - bottom) / width : NaN;
+    out.bandwidth[i] = mean !== 0 ? width / mean : NaN;
+  }
+  return out;
+}
+
+/** `value` is the upper band (the first output, as in TA-Lib); `middle`, `lower`, `percentB` and `bandwidth` as in the batch form. */
+export class BBANDS extends StreamingIndicator {
+  readonly lookback: number;
+  middle = NaN;
+  lower = NaN;
+  percentB = NaN;
+  bandwidth = NaN;
+  private readonly moments: RunningMoments;
+  /** The middle band for MA types other than SMA. */
+  private readonly average: MovingAverageStream | undefined;
+  /** Valid bars before the deviation's running sums start (see `deviationFrom`). */
+  private readonly deviationStart: number;
+  private committed = 0;
+  private forming = 0;
+
+  constructor(
+    readonly period = 5,
+    readonly nbDevUp = 2,
+    readonly nbDevDn = 2,
+    readonly maType: MovingAverageType = 'sma',
+  ) {
+    super();
+    this.lookback = bbandsLookback(period, nbDevUp, nbDevDn, maType);
+    this.moments = new RunningMoments(period);
+    this.average = maType === 'sma' ? undefined : createMovingAverage(maType, period);
+    this.deviationStart = this.lookback - (period - 1);
+  }
+
+  update(close: number): number {
+    const valid = Number.isFinite(close);
+    this.average?.update(close);
+    if (this.begin(true, valid)) this.compute(close);
+    else this.clearOutputs();
+    return this.value;
+  }
+
+  replace(close: number): number {
+    const valid = Number.isFinite(close);
+    this.average?.replace(close);
+    if (this.begin(false, valid)) this.compute(close);
+    else this.clearOutputs();
+    return this.value;
+  }
+
+  private clearOutputs(): void {
+    this.middle = this.lower = this.percentB = this.bandwidth = NaN;
+  }
+
+  private compute(close: number): void {
+    this.forming = close;
+    if (this.count <= this.lookback) {
+      this.value = NaN;
+      this.clearOutputs();
+      return;
+    }
+    const moments = this.moments;
+    moments.load(close);
+    const mean = this.average === undefined ? moments.mean : this.average.value;
+    const variance = moments.variance;
+    const deviation = variance < varianceEpsilon ? 0 : Math.sqrt(variance);
+    const top = mean + deviation * this.nbDevUp;
+    const bottom = mean - deviation * this.nbDevDn;
+    const width = top - bottom;
+    this.value = top;
+    this.middle = mean;
+    this.lower = bottom;
+    this.percentB = width !== 0 ? (close - bottom) / width : NaN;
+    this.bandwidth = mean !== 0 ? width / mean : NaN;
+  }
+
+  protected commit(): void {
+    if (this.committed++ >= this.deviationStart) this.moments.commit(this.forming);
+  }
+
+  protected clear(): void {
+    this.moments.clear();
+    this.committed = 0;
+    this.average?.reset();
+    this.clearOutputs();
+  }
+}
