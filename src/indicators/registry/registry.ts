@@ -1,6 +1,7 @@
 import { TickforgeError } from '../../core/errors.js';
 import type { IndicatorDefinition } from './IndicatorDefinition.js';
 import { momentumDirectionalDefinitions } from './momentumDirectional.js';
+import { momentumOscillatorDefinitions } from './momentumOscillators.js';
 import { patternMultiDefinitions } from './patternsMulti.js';
 import { rollingDefinitions } from './rolling.js';
 import { volatilityBandDefinitions } from './volatilityBands.js';
@@ -12,7 +13,7 @@ import { volumeDefinitions } from './volume.js';
 import { WindowedStream } from './WindowedStream.js';
 
 /** Every indicator and pattern tickforge ships, by the name users type. */
-export const indicatorDefinitions: readonly IndicatorDefinition[] = [...trendAverageDefinitions, ...trendSystemDefinitions, ...volumeDefinitions, ...momentumDirectionalDefinitions, ...volatilityRangeDefinitions, ...volatilityBandDefinitions, ...rollingDefinitions, ...patternSingleDefinitions, ...patternMultiDefinitions].map(withStream);
+export const indicatorDefinitions: readonly IndicatorDefinition[] = [...trendAverageDefinitions, ...trendSystemDefinitions, ...volumeDefinitions, ...momentumOscillatorDefinitions, ...momentumDirectionalDefinitions, ...volatilityRangeDefinitions, ...volatilityBandDefinitions, ...rollingDefinitions, ...patternSingleDefinitions, ...patternMultiDefinitions].map(withStream);
 
 /** Patterns depend only on their last lookback + 1 bars, so a window over the batch form streams them exactly. */
 function withStream(definition: IndicatorDefinition): IndicatorDefinition {

@@ -1,4 +1,4 @@
-import { withFiniteRows } from '../nanPolicy.js';
+import { withFiniteRowsDetected } from '../nanPolicy.js';
 import { assertInteger, outputArray } from '../parameters.js';
 import { StreamingIndicator } from '../StreamingIndicator.js';
 
@@ -21,27 +21,30 @@ export function emaLookback(period = 30, seed: EmaSeed = 'sma'): number {
 export function ema(close: Float64Array, period = 30, out?: Float64Array, seed: EmaSeed = 'sma'): Float64Array {
   emaLookback(period, seed);
   const result = outputArray('EMA', close.length, out);
-  withFiniteRows([close], [result], ([x], [y]) => emaKernel(x, period, 2 / (period + 1), seed, y));
+  withFiniteRowsDetected([close], [result], ([x], [y]) => emaKernel(x, period, 2 / (period + 1), seed, y));
   return result;
 }
 
 /**
  * The EMA recursion with an explicit factor, shared with indicators that smooth by another
- * factor over the same seeding (Wilder's 1/period in RSI-family code uses its own loops).
+ * factor over the same seeding. Returns whether every input was finite: each input enters
+ * the recursion, and a NaN or infinity leaves it non-finite.
  */
-export function emaKernel(x: Float64Array, period: number, factor: number, seed: EmaSeed, y: Float64Array): void {
+export function emaKernel(x: Float64Array, period: number, factor: number, seed: EmaSeed, y: Float64Array): boolean {
   const n = x.length;
   let previous: number;
   let start: number;
   if (seed === 'first') {
-    if (n === 0) return;
+    if (n === 0) return true;
     previous = x[0];
     y[0] = previous;
     start = 1;
   } else {
     if (n < period) {
       y.fill(NaN);
-      return;
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += x[i];
+      return Number.isFinite(sum);
     }
     let sum = 0;
     for (let i = 0; i < period - 1; i++) {
@@ -56,6 +59,7 @@ export function emaKernel(x: Float64Array, period: number, factor: number, seed:
     previous += factor * (x[i] - previous);
     y[i] = previous;
   }
+  return Number.isFinite(previous);
 }
 
 export class EMA extends StreamingIndicator {

@@ -1,5 +1,5 @@
 import { RingBuffer } from '../../core/RingBuffer.js';
-import { withFiniteRows } from '../nanPolicy.js';
+import { withFiniteRowsDetected } from '../nanPolicy.js';
 import { assertInteger, outputArray } from '../parameters.js';
 import { StreamingIndicator } from '../StreamingIndicator.js';
 
@@ -15,12 +15,15 @@ export function smaLookback(period = 30): number {
 export function sma(close: Float64Array, period = 30, out?: Float64Array): Float64Array {
   const lookback = smaLookback(period);
   const result = outputArray('SMA', close.length, out);
-  withFiniteRows([close], [result], ([x], [y]) => smaKernel(x, period, lookback, y));
+  withFiniteRowsDetected([close], [result], ([x], [y]) => smaKernel(x, period, lookback, y));
   return result;
 }
 
-/** Running sum, hand-written because this loop is the speed the library promises. */
-function smaKernel(x: Float64Array, period: number, lookback: number, y: Float64Array): void {
+/**
+ * Running sum, hand-written because this loop is the speed the library promises. Returns
+ * whether every input was finite: any NaN or infinity leaves the running sum non-finite.
+ */
+function smaKernel(x: Float64Array, period: number, lookback: number, y: Float64Array): boolean {
   const n = x.length;
   const warm = Math.min(lookback, n);
   let sum = 0;
@@ -34,6 +37,8 @@ function smaKernel(x: Float64Array, period: number, lookback: number, y: Float64
     y[i] = sum * scale;
     sum -= x[i - lookback];
   }
+  // Every input was added once: a NaN stays in the sum, an infinity stays or turns into NaN.
+  return Number.isFinite(sum);
 }
 
 export class SMA extends StreamingIndicator {

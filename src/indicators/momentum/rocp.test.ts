@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Bars } from '../../core/Bars.js';
+import { testIndicatorContract } from '../../../test/indicatorContract.js';
+import { expectIndicatorError } from '../../../test/expectIndicatorError.js';
+import { randomWalkBars } from '../../../test/randomWalk.js';
+import { realBarsForTalib } from '../../../test/realBarsForTalib.js';
+import { requireSharedData } from '../../../test/sharedData.js';
+import { maxRelativeDifference, talibAligned, talibAvailable } from '../../../test/talibReference.js';
+import { ROCP, rocp, rocpLookback } from './rocp.js';
+
+for (const period of [1, 10]) {
+  testIndicatorContract({
+    name: `ROCP(${period})`,
+    inputs: ['close'],
+    outputs: ['value'],
+    lookback: rocpLookback(period),
+    batch: ([close]) => [rocp(close, period)],
+    create: () => new ROCP(period),
+    update: (s, [x]) => s.update(x),
+    replace: (s, [x]) => s.replace(x),
+    read: (s) => [s.value],
+    isReady: (s) => s.isReady,
+    reset: (s) => s.reset(),
+  });
+}
+
+const hasData = requireSharedData('ROCP TA-Lib cross-check on real data');
+
+describe('ROCP', () => {
+  it('is the fractional change over period bars, 0 after a zero close (hand-computed)', () => {
+    expect(Array.from(rocp(Float64Array.from([0, 2, 4, 3]), 1))).toEqual([NaN, 0, 1, -0.25]);
+  });
+
+  it('rejects a period outside 1..100000 and a wrong-length output, naming them', () => {
+    for (const period of [0, 2.5, NaN, 100_001]) {
+      expectIndicatorError(() => rocp(new Float64Array(10), period), 'TF_ERR_INDICATOR_PARAMETER', `ROCP: period must be a whole number from 1 to 100000, got ${period}`);
+    }
+    expectIndicatorError(() => new ROCP(0), 'TF_ERR_INDICATOR_PARAMETER', 'ROCP: period');
+    expectIndicatorError(() => rocp(new Float64Array(10), 10, new Float64Array(11)), 'TF_ERR_INDICATOR_INPUT', 'out has length 11');
+  });
+
+  it.skipIf(!talibAvailable)('equals TA-Lib ROCP on a random walk', () => {
+    const close = randomWalkBars(5_000, 5).close;
+    for (const period of [1, 10, 50]) {
+      const expected = talibAligned('ROCP', { inReal: close }, { optInTimePeriod: period }).outReal;
+      expect(maxRelativeDifference(rocp(close, period), expected).difference, `period ${period}`).toBeLessThan(1e-9);
+    }
+  });
+
+  describe.skipIf(!talibAvailable || !hasData)('on real data', () => {
+    let series: Bars[] = [];
+    beforeAll(async () => {
+      series = await realBarsForTalib();
+    }, 30_000);
+
+    it('equals TA-Lib ROCP on MSFT 2000-2001 and S&P 500 symbols', () => {
+      for (const bars of series) {
+        for (const period of [10, 5]) {
+          const expected = talibAligned('ROCP', { inReal: bars.close }, { optInTimePeriod: period }).outReal;
+          expect(maxRelativeDifference(rocp(bars.close, period), expected).difference, `${bars.symbol} period ${period}`).toBeLessThan(1e-9);
+        }
+      }
+    });
+  });
+});
