@@ -36,3 +36,13 @@ describe('computeAll', () => {
     expect(failure([{ name: 'sma' }, { name: 'sma' }]).message).toContain('the column "sma" twice');
   });
 });
+
+describe('defaultIndicatorPlan', () => {
+  it('resolves against the registry and computes every column over a series', async () => {
+    const { defaultIndicatorPlan } = await import('./defaultIndicatorPlan.js');
+    const plan = resolvePlan(defaultIndicatorPlan);
+    const columns = computeAll(bars, plan);
+    expect([...columns.keys()]).toEqual(plan.columns);
+    for (const [name, column] of columns) expect(column.some(Number.isFinite), name).toBe(true);
+  });
+});

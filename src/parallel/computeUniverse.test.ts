@@ -17,7 +17,8 @@ describe('computeUniverse', () => {
       expect([...result.columns.keys()]).toEqual(['sma_20', 'ema_12', 'ema_26']);
       for (const [name, column] of expected) expect(Array.from(result.columns.get(name)!), `${result.symbol} ${name}`).toEqual(Array.from(column));
     });
-    expect(progress).toEqual(Array.from({ length: universe.length }, (_, i) => i + 1));
+    expect(progress[progress.length - 1]).toBe(universe.length);
+    expect([...progress].sort((a, b) => a - b), 'progress only grows').toEqual(progress);
     expect(universe[0].close.length, 'the caller keeps its bars').toBe(300);
   });
 

@@ -22,8 +22,8 @@ export interface SeriesResult {
 }
 
 /**
- * Computes a plan over every series of a universe on a pool of worker threads, one task per
- * series. Inputs are packed into transferable buffers (the caller's Bars stay usable) and
+ * Computes a plan over every series of a universe on a pool of worker threads, a few chunks
+ * of series per thread. Inputs are packed into transferable buffers (the caller's Bars stay usable) and
  * results come back transferred; results are in input order and identical to
  * `computeAll` run on this thread. The plan is validated once, before any work.
  */
@@ -41,17 +41,23 @@ export async function computeUniverse(universe: readonly Bars[], options: Univer
       return { symbol: bars.symbol, timeframe: bars.timeframe.code, columns };
     });
   }
-  const pool = createPool(Math.min(threads, total));
+  // A few chunks per thread: enough to balance uneven series, few enough that messaging and
+  // packing stay a small share of the work.
+  const chunkCount = Math.min(total, threads * 4);
+  const chunks = Array.from({ length: chunkCount }, (_, k) => universe.slice(Math.floor((k * total) / chunkCount), Math.floor(((k + 1) * total) / chunkCount)));
+  const pool = createPool(Math.min(threads, chunkCount));
   try {
-    return await Promise.all(
-      universe.map(async (bars) => {
-        const packed = packBars(bars);
-        const task: IndicatorTask = { bars: packed, plan };
-        const result = (await pool.run(move({ [transferableSymbol]: packed.buffer, [valueSymbol]: task }))) as PackedColumns;
-        options.onProgress?.(++done, total);
-        return { symbol: bars.symbol, timeframe: bars.timeframe.code, columns: unpackColumns(result) };
+    const results = await Promise.all(
+      chunks.map(async (chunk) => {
+        const packed = packBars(chunk);
+        const task: IndicatorTask = { universe: packed, plan };
+        const columns = unpackColumns((await pool.run(move({ [transferableSymbol]: packed.buffer, [valueSymbol]: task }))) as PackedColumns);
+        done += chunk.length;
+        options.onProgress?.(done, total);
+        return chunk.map((bars, index) => ({ symbol: bars.symbol, timeframe: bars.timeframe.code, columns: columns[index] }));
       }),
     );
+    return results.flat();
   } finally {
     await pool.destroy();
   }

@@ -1,20 +1,21 @@
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { computeAll, resolvePlan, type PlanEntry } from '../indicators/computeAll.js';
-import { packColumns, unpackBars, type PackedBars, type PackedColumns } from './packBars.js';
+import { packColumns, unpackBars, type PackedColumns, type PackedUniverse } from './packBars.js';
 
 /**
- * Worker entry: computes a plan over one series. Receives the series as one transferred
- * buffer and transfers its output columns back in one buffer: no copies of arrays of
+ * Worker entry: computes a plan over a chunk of series. Receives them as one transferred
+ * buffer and transfers the output columns back in one buffer: no copies of arrays of
  * objects cross the thread boundary. Imports only pure domains (DESIGN.md section 2).
  */
 export interface IndicatorTask {
-  bars: PackedBars;
+  universe: PackedUniverse;
   plan: PlanEntry[];
 }
 
-export default function computeSeries(task: IndicatorTask): PackedColumns {
-  const bars = unpackBars(task.bars);
-  const packed = packColumns(computeAll(bars, resolvePlan(task.plan)), bars.length);
+export default function computeChunk(task: IndicatorTask): PackedColumns {
+  const plan = resolvePlan(task.plan);
+  const results = unpackBars(task.universe).map((bars) => computeAll(bars, plan));
+  const packed = packColumns(results, plan.columns, task.universe.lengths);
   // piscina's Transferable protocol: move the buffer, deliver the object around it.
   return move({ [transferableSymbol]: packed.buffer, [valueSymbol]: packed }) as unknown as PackedColumns;
 }

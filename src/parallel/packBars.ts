@@ -1,47 +1,74 @@
 import { Bars, barColumnNames } from '../core/Bars.js';
 import { Timeframe } from '../core/Timeframe.js';
 
-/** Bars as one transferable buffer: the six columns back to back, plus what names them. */
-export interface PackedBars {
-  symbol: string;
-  timeframe: string;
-  length: number;
+/**
+ * Several series as one transferable buffer: for each series its six columns back to back,
+ * series after series, plus what names them. One buffer per task keeps the message count
+ * (and the cost of crossing threads) independent of how many series a task carries.
+ */
+export interface PackedUniverse {
+  symbols: string[];
+  timeframes: string[];
+  lengths: number[];
   buffer: ArrayBuffer;
 }
 
-/**
- * Copies a series into one fresh buffer that can be transferred (moved, not cloned) to a
- * worker; the caller's Bars stay usable. One memcpy per column.
- */
-export function packBars(bars: Bars): PackedBars {
-  const length = bars.length;
-  const buffer = new ArrayBuffer(length * 8 * barColumnNames.length);
-  barColumnNames.forEach((name, index) => new Float64Array(buffer, index * length * 8, length).set(bars[name]));
-  return { symbol: bars.symbol, timeframe: bars.timeframe.code, length, buffer };
+/** Copies the series into one fresh buffer that can be moved to a worker; the caller's Bars stay usable. */
+export function packBars(universe: readonly Bars[]): PackedUniverse {
+  const total = universe.reduce((n, bars) => n + bars.length, 0);
+  const buffer = new ArrayBuffer(total * 8 * barColumnNames.length);
+  let offset = 0;
+  for (const bars of universe) {
+    for (const name of barColumnNames) {
+      new Float64Array(buffer, offset, bars.length).set(bars[name]);
+      offset += bars.length * 8;
+    }
+  }
+  return { symbols: universe.map((b) => b.symbol), timeframes: universe.map((b) => b.timeframe.code), lengths: universe.map((b) => b.length), buffer };
 }
 
-export function unpackBars(packed: PackedBars): Bars {
-  const { length, buffer } = packed;
-  const column = (index: number) => new Float64Array(buffer, index * length * 8, length);
-  return new Bars(packed.symbol, Timeframe.parse(packed.timeframe), {
-    time: column(0), open: column(1), high: column(2), low: column(3), close: column(4), volume: column(5),
+/** Views over the packed buffer: no copy. */
+export function unpackBars(packed: PackedUniverse): Bars[] {
+  let offset = 0;
+  return packed.lengths.map((length, index) => {
+    const column = () => {
+      const view = new Float64Array(packed.buffer, offset, length);
+      offset += length * 8;
+      return view;
+    };
+    const [time, open, high, low, close, volume] = [column(), column(), column(), column(), column(), column()];
+    return new Bars(packed.symbols[index], Timeframe.parse(packed.timeframes[index]), { time, open, high, low, close, volume });
   });
 }
 
-/** Output columns as one transferable buffer, in `names` order. */
+/** Output columns of several series as one transferable buffer, same column names for each. */
 export interface PackedColumns {
   names: string[];
-  length: number;
+  lengths: number[];
   buffer: ArrayBuffer;
 }
 
-export function packColumns(columns: Map<string, Float64Array>, length: number): PackedColumns {
-  const names = [...columns.keys()];
-  const buffer = new ArrayBuffer(length * 8 * names.length);
-  names.forEach((name, index) => new Float64Array(buffer, index * length * 8, length).set(columns.get(name)!));
-  return { names, length, buffer };
+export function packColumns(results: ReadonlyArray<Map<string, Float64Array>>, names: string[], lengths: number[]): PackedColumns {
+  const total = lengths.reduce((n, length) => n + length, 0);
+  const buffer = new ArrayBuffer(total * 8 * names.length);
+  let offset = 0;
+  results.forEach((columns, index) => {
+    for (const name of names) {
+      new Float64Array(buffer, offset, lengths[index]).set(columns.get(name)!);
+      offset += lengths[index] * 8;
+    }
+  });
+  return { names, lengths, buffer };
 }
 
-export function unpackColumns(packed: PackedColumns): Map<string, Float64Array> {
-  return new Map(packed.names.map((name, index) => [name, new Float64Array(packed.buffer, index * packed.length * 8, packed.length)]));
+export function unpackColumns(packed: PackedColumns): Array<Map<string, Float64Array>> {
+  let offset = 0;
+  return packed.lengths.map((length) => {
+    const columns = new Map<string, Float64Array>();
+    for (const name of packed.names) {
+      columns.set(name, new Float64Array(packed.buffer, offset, length));
+      offset += length * 8;
+    }
+    return columns;
+  });
 }
