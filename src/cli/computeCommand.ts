@@ -36,7 +36,7 @@ export function computeCommand(): Command {
     .option('--symbols <list>', 'only these symbols (default: all)', symbolList)
     .option('--timeframe <tf>', 'timeframe of the stored series (default: each symbol\'s only one, or 1d)', timeframe)
     .option('--indicator <spec>', 'name[:param=value,...], repeatable (default: the default plan, see `tickforge indicator --list`)', collectPlan)
-    .option('--threads <n>', 'worker threads (default: all cores; 0 = this thread)', nonNegativeInteger)
+    .option('--threads <n>', 'worker threads; 0 = this thread (default: all cores for large universes, this thread for small ones)', nonNegativeInteger)
     .option('--out <dir>', 'write <SYMBOL>_<tf>.csv.gz per series with the time and every output column')
     .action(async (options: ComputeOptions, command: Command) => {
       const plan = options.indicator ?? defaultIndicatorPlan;

@@ -32,3 +32,10 @@ describe('computeUniverse', () => {
     expect(isTickforgeError(error, 'TF_ERR_INDICATOR_PARAMETER')).toBe(true);
   });
 });
+
+describe('computeUniverse threads: auto', () => {
+  it('stays on this thread for a small universe and gives the same results', async () => {
+    const results = await computeUniverse(universe.slice(0, 2), { plan });
+    expect(Array.from(results[1].columns.get('sma_20')!)).toEqual(Array.from(computeAll(universe[1], plan).get('sma_20')!));
+  });
+});

@@ -9,11 +9,22 @@ import { packBars, unpackColumns, type PackedColumns } from './packBars.js';
 
 export interface UniverseOptions {
   plan: readonly PlanEntry[];
-  /** Worker threads; default the machine's available parallelism. 0 runs on this thread. */
-  threads?: number;
+  /**
+   * Worker threads; 0 runs on this thread. `auto` (the default) uses every core for large
+   * universes and this thread for small ones, where starting workers and compiling the
+   * kernels once more in each of them costs more than the work (about 0.3 s per worker).
+   */
+  threads?: number | 'auto';
   /** Called as each series completes (in completion order), with the count done and the total. */
   onProgress?: (done: number, total: number) => void;
 }
+
+/**
+ * Bars x indicators below which `auto` stays on this thread: measured on two cores, the
+ * S&P 500 universe with the 25-indicator default plan (15.5 million) takes about 0.6 s on one
+ * thread and longer on a fresh pool of two.
+ */
+export const autoParallelWork = 40_000_000;
 
 export interface SeriesResult {
   symbol: string;
@@ -29,8 +40,9 @@ export interface SeriesResult {
  */
 export async function computeUniverse(universe: readonly Bars[], options: UniverseOptions): Promise<SeriesResult[]> {
   const plan = [...options.plan];
-  resolvePlan(plan);
-  const threads = options.threads ?? availableParallelism();
+  const work = universe.reduce((n, bars) => n + bars.length, 0) * resolvePlan(plan).entries.length;
+  const requested = options.threads ?? 'auto';
+  const threads = requested !== 'auto' ? requested : work < autoParallelWork ? 0 : availableParallelism();
   const total = universe.length;
   let done = 0;
   if (threads === 0 || total === 0) {

@@ -4,8 +4,8 @@ import { packColumns, unpackBars, type PackedColumns, type PackedUniverse } from
 
 /**
  * Worker entry: computes a plan over a chunk of series. Receives them as one transferred
- * buffer and transfers the output columns back in one buffer: no copies of arrays of
- * objects cross the thread boundary. Imports only pure domains (DESIGN.md section 2).
+ * buffer and transfers the output columns' own buffers back: no copies of arrays of objects
+ * (nor of the columns) cross the thread boundary. Imports only pure domains (DESIGN.md section 2).
  */
 export interface IndicatorTask {
   universe: PackedUniverse;
@@ -17,5 +17,5 @@ export default function computeChunk(task: IndicatorTask): PackedColumns {
   const results = unpackBars(task.universe).map((bars) => computeAll(bars, plan));
   const packed = packColumns(results, plan.columns, task.universe.lengths);
   // piscina's Transferable protocol: move the buffer, deliver the object around it.
-  return move({ [transferableSymbol]: packed.buffer, [valueSymbol]: packed }) as unknown as PackedColumns;
+  return move({ [transferableSymbol]: packed.buffers, [valueSymbol]: packed }) as unknown as PackedColumns;
 }

@@ -41,33 +41,47 @@ export function unpackBars(packed: PackedUniverse): Bars[] {
   });
 }
 
-/** Output columns of several series as one transferable buffer, same column names for each. */
+/**
+ * Output columns of several series, handed over without copying: the arrays' own buffers are
+ * transferred (each once, since shared intermediates appear under several names) and each
+ * column is re-created on the other side as a view at its offset.
+ */
 export interface PackedColumns {
   names: string[];
   lengths: number[];
-  buffer: ArrayBuffer;
+  buffers: ArrayBuffer[];
+  /** Per series, per column: buffer index, byte offset. */
+  locations: Int32Array;
 }
 
 export function packColumns(results: ReadonlyArray<Map<string, Float64Array>>, names: string[], lengths: number[]): PackedColumns {
-  const total = lengths.reduce((n, length) => n + length, 0);
-  const buffer = new ArrayBuffer(total * 8 * names.length);
-  let offset = 0;
-  results.forEach((columns, index) => {
+  const buffers: ArrayBuffer[] = [];
+  const indexOf = new Map<ArrayBufferLike, number>();
+  const locations = new Int32Array(results.length * names.length * 2);
+  let at = 0;
+  for (const columns of results) {
     for (const name of names) {
-      new Float64Array(buffer, offset, lengths[index]).set(columns.get(name)!);
-      offset += lengths[index] * 8;
+      const column = columns.get(name)!;
+      let index = indexOf.get(column.buffer);
+      if (index === undefined) {
+        index = buffers.length;
+        buffers.push(column.buffer as ArrayBuffer);
+        indexOf.set(column.buffer, index);
+      }
+      locations[at++] = index;
+      locations[at++] = column.byteOffset;
     }
-  });
-  return { names, lengths, buffer };
+  }
+  return { names, lengths, buffers, locations };
 }
 
 export function unpackColumns(packed: PackedColumns): Array<Map<string, Float64Array>> {
-  let offset = 0;
+  let at = 0;
   return packed.lengths.map((length) => {
     const columns = new Map<string, Float64Array>();
     for (const name of packed.names) {
-      columns.set(name, new Float64Array(packed.buffer, offset, length));
-      offset += length * 8;
+      const buffer = packed.buffers[packed.locations[at++]];
+      columns.set(name, new Float64Array(buffer, packed.locations[at++], length));
     }
     return columns;
   });
