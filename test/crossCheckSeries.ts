@@ -1,4 +1,4 @@
-import type { BarColumnName } from '../src/core/Bars.js';
+import type { BarColumnName, Bars } from '../src/core/Bars.js';
 import { randomWalkBars } from './randomWalk.js';
 import { loadSharedBars, sharedDataAvailable } from './sharedData.js';
 
@@ -27,13 +27,24 @@ export function randomWalkCrossCheckSeries(seed = 21): CrossCheckSeries[] {
   ];
 }
 
+/** S&P 500 symbols with different price levels and volatilities, for the TA-Lib cross-checks. */
+export const talibCheckSymbols = ['AAPL', 'GE', 'NVDA', 'XOM'] as const;
+
+/**
+ * Real daily bars for the TA-Lib cross-checks: MSFT 2000-2001 (the dot-com crash) first, then
+ * the given S&P 500 symbols of 2013-2018, invalid rows dropped. Call from `beforeAll` behind
+ * `requireSharedData()`: reading the S&P file takes about a second.
+ */
+export async function realBarsForTalib(symbols: readonly string[] = talibCheckSymbols): Promise<Bars[]> {
+  const msft = await loadSharedBars('msft_2000_2001_ohlcv.csv.gz');
+  const sp500 = await loadSharedBars('sp500_5yr_daily_2013-2018.csv.gz', symbols);
+  return [...msft, ...sp500];
+}
+
 /** MSFT 2000-2001 and AAPL, MSFT, XOM 2013-2018 from ../shared/data (empty when it is absent). */
 export async function realCrossCheckSeries(): Promise<CrossCheckSeries[]> {
   if (!sharedDataAvailable) return [];
-  const bars = [
-    ...(await loadSharedBars('msft_2000_2001_ohlcv.csv.gz')),
-    ...(await loadSharedBars('sp500_5yr_daily_2013-2018.csv.gz', ['AAPL', 'MSFT', 'XOM'])),
-  ];
+  const bars = await realBarsForTalib(['AAPL', 'MSFT', 'XOM']);
   return bars.map((b, i) => ({
     name: `${i === 0 ? 'msft_2000_2001' : 'sp500'} ${b.symbol}`,
     columns: { open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume },

@@ -4,7 +4,7 @@ import type { ComputeContext, IndicatorDefinition, ParameterValues } from '../sr
 import { resolveParameters } from '../src/indicators/registry/resolveParameters.js';
 import { randomWalkBars } from './randomWalk.js';
 
-/** A ComputeContext over the random walk that records which shared keys were computed. */
+/** A ComputeContext over `bars` that records, in `computed`, which shared keys were computed. */
 export function registryContextOver(bars: Bars, computed: string[] = []): ComputeContext {
   const memo = new Map<string, Float64Array>();
   return {
@@ -18,6 +18,35 @@ export function registryContextOver(bars: Bars, computed: string[] = []): Comput
       return memo.get(key)!;
     },
   };
+}
+
+/**
+ * One entry with given parameters: one output of the input length per declared output, NaN
+ * exactly before the lookback and finite at it; then the stream fed bar by bar agrees with
+ * the first output (to 1e-9 relative), and with every other output when `streamFields` maps
+ * each extra output name to the stream's field holding it.
+ */
+export function expectEntryComputesAndStreams(definition: IndicatorDefinition, parameters: ParameterValues, bars: Bars, streamFields?: Record<string, string>): void {
+  const outputs = definition.compute(registryContextOver(bars), parameters);
+  const lookback = definition.lookback(parameters);
+  expect(outputs).toHaveLength(definition.outputs.length);
+  for (const output of outputs) {
+    expect(output).toHaveLength(bars.length);
+    for (let i = 0; i < lookback; i++) expect(output[i]).toBeNaN();
+    expect(Number.isFinite(output[lookback]), `${definition.name} value at its lookback ${lookback}`).toBe(true);
+  }
+  const stream = definition.createStream!(parameters) as unknown as Record<string, number> & { update(...values: number[]): number };
+  const checked = streamFields === undefined ? 1 : definition.outputs.length;
+  for (let i = 0; i < bars.length; i++) {
+    stream.update(...definition.inputs.map((name) => bars[name][i]));
+    for (let k = 0; k < checked; k++) {
+      const name = definition.outputs[k];
+      const actual = k === 0 ? stream.value : stream[streamFields![name]];
+      const expected = outputs[k][i];
+      if (Number.isNaN(expected)) expect(actual, `${definition.name} ${name} bar ${i}`).toBeNaN();
+      else expect(Math.abs(actual - expected), `${definition.name} ${name} bar ${i}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+    }
+  }
 }
 
 /** Every entry: warm-up equals the lookback, and the stream's value equals the first output. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bars, BarColumnName } from '../src/core/Bars.js';
+import { realBarsForTalib } from './crossCheckSeries.js';
 import { randomWalkBars } from './randomWalk.js';
-import { realBarsForTalib } from './realBarsForTalib.js';
 import { requireSharedData } from './sharedData.js';
 import { maxRelativeDifference, talibAligned, talibAvailable } from './talibReference.js';
 

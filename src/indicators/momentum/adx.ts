@@ -1,7 +1,7 @@
 import { withFiniteRows } from '../nanPolicy.js';
 import { assertInteger, assertSameLength, outputArray } from '../parameters.js';
 import { StreamingIndicator } from '../StreamingIndicator.js';
-import { DirectionalCore, directionalIndex, finiteBar } from './directionalMovement.js';
+import { DirectionalCore, directionalEpsilon, directionalIndex, finiteBar } from './directionalMovement.js';
 
 /**
  * Average directional movement index (TA-Lib ADX, default period 14): Wilder's smoothing of
@@ -61,12 +61,12 @@ export function adxKernel(high: Float64Array, low: Float64Array, close: Float64A
     const l = low[i];
     const up = h - previousHigh;
     const down = previousLow - l;
-    const upward = +(up > down);
-    const downward = +(down > up);
+    const upward = +(up > down) & +(up > 0);
+    const downward = +(down > up) & +(down > 0);
     const above = +(h > previousClose);
     const below = +(l < previousClose);
-    plus += up * +(up > 0) * upward;
-    minus += down * +(down > 0) * downward;
+    plus += up * upward;
+    minus += down * downward;
     range += h * above + previousClose * (1 - above) - (l * below + previousClose * (1 - below));
     previousHigh = h;
     previousLow = l;
@@ -79,12 +79,12 @@ export function adxKernel(high: Float64Array, low: Float64Array, close: Float64A
     const l = low[i];
     const up = h - previousHigh;
     const down = previousLow - l;
-    const upward = +(up > down);
-    const downward = +(down > up);
+    const upward = +(up > down) & +(up > 0);
+    const downward = +(down > up) & +(down > 0);
     const above = +(h > previousClose);
     const below = +(l < previousClose);
-    plus = plus * k + up * +(up > 0) * upward;
-    minus = minus * k + down * +(down > 0) * downward;
+    plus = plus * k + up * upward;
+    minus = minus * k + down * downward;
     range = range * k + (h * above + previousClose * (1 - above) - (l * below + previousClose * (1 - below)));
     previousHigh = h;
     previousLow = l;
@@ -100,18 +100,19 @@ export function adxKernel(high: Float64Array, low: Float64Array, close: Float64A
     const l = low[i];
     const up = h - previousHigh;
     const down = previousLow - l;
-    const upward = +(up > down);
-    const downward = +(down > up);
+    const upward = +(up > down) & +(up > 0);
+    const downward = +(down > up) & +(down > 0);
     const above = +(h > previousClose);
     const below = +(l < previousClose);
-    plus = plus * k + up * +(up > 0) * upward;
-    minus = minus * k + down * +(down > 0) * downward;
+    plus = plus * k + up * upward;
+    minus = minus * k + down * downward;
     range = range * k + (h * above + previousClose * (1 - above) - (l * below + previousClose * (1 - below)));
     previousHigh = h;
     previousLow = l;
     previousClose = close[i];
-    const value = directionalIndex(plus, minus, range);
-    if (value === value) average = average * k + value * inverse;
+    // directionalIndex(plus, minus, range), inlined: a DX that is undefined leaves ADX unchanged.
+    const total = plus + minus;
+    if (range >= directionalEpsilon && total * 100 >= directionalEpsilon * range) average = average * k + ((100 * Math.abs(plus - minus)) / total) * inverse;
     y[i] = average;
   }
   return Number.isFinite(plus + minus + range) && Number.isFinite(previousClose);

@@ -1,26 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { directionalExample, directionalTalibWhy, expectValues } from '../../../test/directionalChecks.js';
 import { expectIndicatorError } from '../../../test/expectIndicatorError.js';
 import { expectNonFiniteRowsSkipped } from '../../../test/nonFiniteCases.js';
 import { testIndicatorContract } from '../../../test/indicatorContract.js';
 import { testTalibAgreement } from '../../../test/talibAgreement.js';
 import { ADXR, adxr, adxrLookback } from './adxr.js';
 
-// A small hand example (see directionalMovement.ts for the rules):
-// bar  high  low  close | up  down  +DM1 -DM1  TR1
-//  0    10    8    9    |
-//  1    12    9   11    |  2   -1     2    0    3
-//  2    11    7    8    | -1    2     0    2    4
-//  3    14   10   13    |  3   -3     3    0    6
-//  4    13   12   12.5  | -1   -2     0    0    1
-//  5    15   10   14    |  2    2     0    0    5   (equal moves: neither)
-const high = Float64Array.from([10, 12, 11, 14, 13, 15]);
-const low = Float64Array.from([8, 9, 7, 10, 12, 10]);
-const close = Float64Array.from([9, 11, 8, 13, 12.5, 14]);
-
-function expectValues(actual: Float64Array, expected: number[]): void {
-  expect(actual.length).toBe(expected.length);
-  expected.forEach((value, i) => (Number.isNaN(value) ? expect(actual[i], `bar ${i}`).toBeNaN() : expect(actual[i], `bar ${i}`).toBeCloseTo(value, 10)));
-}
+// The hand example of the directional family: its table is in test/directionalChecks.ts.
+const { high, low, close } = directionalExample;
 
 for (const period of [2, 14, 30]) {
   testIndicatorContract({
@@ -64,6 +51,6 @@ testTalibAgreement({
   talibName: 'ADXR',
   inputs: ['high', 'low', 'close'],
   tolerance: 1e-10,
-  why: 'multiplication by (period - 1) / period in place of TA-Lib division, rounding at 1e-15 that DX magnifies where +DM is close to -DM',
+  why: directionalTalibWhy,
   cases: [2, 5, 14, 50].map((period) => ({ options: { optInTimePeriod: period }, compute: (bars) => [adxr(bars.high, bars.low, bars.close, period)] })),
 });

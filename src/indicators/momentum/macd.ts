@@ -1,4 +1,4 @@
-import { hasNonFinite, withFiniteRows } from '../nanPolicy.js';
+import { hasNonFinite, withFiniteRowsDetected } from '../nanPolicy.js';
 import { assertInteger, outputArray } from '../parameters.js';
 import { StreamingIndicator } from '../StreamingIndicator.js';
 
@@ -71,7 +71,9 @@ export function runMacd(
   if (slowEma !== undefined && slowEma.length === n && !hasNonFinite([close])) {
     macdKernel(close, fast, slow, signal, fastFactor, slowFactor, signalFactor, slowEma, result.macd, result.signal, result.histogram);
   } else {
-    withFiniteRows([close], [result.macd, result.signal, result.histogram], ([x], [m, s, h]) =>
+    // The kernel notices a non-finite close itself (its recursions never recover from one), so
+    // there is no separate scan; only then is the work redone over the finite rows.
+    withFiniteRowsDetected([close], [result.macd, result.signal, result.histogram], ([x], [m, s, h]) =>
       macdKernel(x, fast, slow, signal, fastFactor, slowFactor, signalFactor, undefined, m, s, h),
     );
   }
@@ -82,6 +84,9 @@ export function runMacd(
  * One fused pass for both EMAs, the signal and the histogram, state in locals: hand-written
  * because MACD is on the benchmark's hot path. The recursions keep TA-Lib's exact form
  * ((x - previous) * k) + previous, so the outputs match TA-Lib to the last bits.
+ * Returns whether every close was finite (the outputs are not valid otherwise): a NaN or an
+ * infinity leaves the EMAs non-finite for good (x - infinity is -infinity, and infinity minus
+ * infinity NaN).
  */
 function macdKernel(
   x: Float64Array,
@@ -95,14 +100,15 @@ function macdKernel(
   m: Float64Array,
   s: Float64Array,
   h: Float64Array,
-): void {
+): boolean {
   const n = x.length;
   const lookback = slow - 1 + signal - 1;
   if (n <= lookback) {
+    // No value whatever the missing rows: nothing to check.
     m.fill(NaN);
     s.fill(NaN);
     h.fill(NaN);
-    return;
+    return true;
   }
   const fastStart = slow - fast;
   let slowSum = 0;
@@ -132,11 +138,18 @@ function macdKernel(
   m[lookback] = line;
   s[lookback] = signalAverage;
   h[lookback] = line - signalAverage;
-  if (slowEma === undefined) macdSteady(x, lookback + 1, fastAverage, slowAverage, signalAverage, fastFactor, slowFactor, signalFactor, m, s, h);
-  else macdSteadySharedSlow(x, slowEma, lookback + 1, fastAverage, signalAverage, fastFactor, signalFactor, m, s, h);
+  if (slowEma !== undefined) {
+    // The caller checked the close.
+    macdSteadySharedSlow(x, slowEma, lookback + 1, fastAverage, signalAverage, fastFactor, signalFactor, m, s, h);
+    return true;
+  }
+  return Number.isFinite(macdSteady(x, lookback + 1, fastAverage, slowAverage, signalAverage, fastFactor, slowFactor, signalFactor, m, s, h));
 }
 
-/** The steady-state loop, in its own function so that it stays monomorphic and small. */
+/**
+ * The steady-state loop, in its own function so that it stays monomorphic and small. Returns
+ * the sum of the final EMAs, non-finite if any close was.
+ */
 function macdSteady(
   x: Float64Array,
   start: number,
@@ -149,7 +162,7 @@ function macdSteady(
   m: Float64Array,
   s: Float64Array,
   h: Float64Array,
-): void {
+): number {
   const n = x.length;
   for (let i = start; i < n; i++) {
     const value = x[i];
@@ -161,6 +174,7 @@ function macdSteady(
     s[i] = signalAverage;
     h[i] = line - signalAverage;
   }
+  return fastAverage + slowAverage;
 }
 
 function macdSteadySharedSlow(

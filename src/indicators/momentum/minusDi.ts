@@ -1,6 +1,6 @@
-import { StreamingIndicator } from '../StreamingIndicator.js';
 import { assertInteger } from '../parameters.js';
-import { DirectionalCore, directionalBatch, directionalIndicator, finiteBar } from './directionalMovement.js';
+import { DirectionalIndicatorStream } from './DirectionalIndicatorStream.js';
+import { directionalBatch } from './directionalMovement.js';
 
 /**
  * Minus directional indicator (TA-Lib MINUS_DI, default period 14): 100 * smoothed -DM / smoothed
@@ -20,36 +20,8 @@ export function minusDi(high: Float64Array, low: Float64Array, close: Float64Arr
   return directionalBatch('MINUS_DI', high, low, close, period, 'minusDi', out);
 }
 
-export class MINUS_DI extends StreamingIndicator {
-  readonly lookback: number;
-  private readonly core: DirectionalCore;
-
-  constructor(readonly period = 14) {
-    super();
-    this.lookback = minusDiLookback(period);
-    this.core = new DirectionalCore(period);
-  }
-
-  update(high: number, low: number, close: number): number {
-    if (this.begin(true, finiteBar(high, low, close))) this.compute(high, low, close);
-    return this.value;
-  }
-
-  replace(high: number, low: number, close: number): number {
-    if (this.begin(false, finiteBar(high, low, close))) this.compute(high, low, close);
-    return this.value;
-  }
-
-  private compute(high: number, low: number, close: number): void {
-    this.core.compute(high, low, close, this.count - 1);
-    this.value = this.count > this.lookback ? directionalIndicator(this.core.formingMinus, this.core.formingRange) : NaN;
-  }
-
-  protected commit(): void {
-    this.core.commit();
-  }
-
-  protected clear(): void {
-    this.core.clear();
+export class MINUS_DI extends DirectionalIndicatorStream {
+  constructor(period = 14) {
+    super(period, minusDiLookback(period), false);
   }
 }

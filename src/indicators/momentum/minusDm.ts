@@ -1,6 +1,6 @@
-import { StreamingIndicator } from '../StreamingIndicator.js';
 import { assertInteger } from '../parameters.js';
-import { DirectionalCore, directionalBatch, directionalMovementLookback } from './directionalMovement.js';
+import { DirectionalMovementStream } from './DirectionalMovementStream.js';
+import { directionalBatch, directionalMovementLookback } from './directionalMovement.js';
 
 /**
  * Minus directional movement (TA-Lib MINUS_DM, default period 14): Wilder's smoothed sum of the
@@ -21,36 +21,8 @@ export function minusDm(high: Float64Array, low: Float64Array, period = 14, out?
   return directionalBatch('MINUS_DM', high, low, undefined, period, 'minusDm', out);
 }
 
-export class MINUS_DM extends StreamingIndicator {
-  readonly lookback: number;
-  private readonly core: DirectionalCore;
-
-  constructor(readonly period = 14) {
-    super();
-    this.lookback = minusDmLookback(period);
-    this.core = new DirectionalCore(period);
-  }
-
-  update(high: number, low: number): number {
-    if (this.begin(true, Number.isFinite(high) && Number.isFinite(low))) this.compute(high, low);
-    return this.value;
-  }
-
-  replace(high: number, low: number): number {
-    if (this.begin(false, Number.isFinite(high) && Number.isFinite(low))) this.compute(high, low);
-    return this.value;
-  }
-
-  private compute(high: number, low: number): void {
-    this.core.compute(high, low, NaN, this.count - 1);
-    this.value = this.count > this.lookback ? this.core.formingMinus : NaN;
-  }
-
-  protected commit(): void {
-    this.core.commit();
-  }
-
-  protected clear(): void {
-    this.core.clear();
+export class MINUS_DM extends DirectionalMovementStream {
+  constructor(period = 14) {
+    super(period, minusDmLookback(period), false);
   }
 }

@@ -1,6 +1,6 @@
-import { StreamingIndicator } from '../StreamingIndicator.js';
 import { assertInteger } from '../parameters.js';
-import { DirectionalCore, directionalBatch, directionalIndicator, finiteBar } from './directionalMovement.js';
+import { DirectionalIndicatorStream } from './DirectionalIndicatorStream.js';
+import { directionalBatch } from './directionalMovement.js';
 
 /**
  * Plus directional indicator (TA-Lib PLUS_DI, default period 14): 100 * smoothed +DM / smoothed
@@ -20,36 +20,8 @@ export function plusDi(high: Float64Array, low: Float64Array, close: Float64Arra
   return directionalBatch('PLUS_DI', high, low, close, period, 'plusDi', out);
 }
 
-export class PLUS_DI extends StreamingIndicator {
-  readonly lookback: number;
-  private readonly core: DirectionalCore;
-
-  constructor(readonly period = 14) {
-    super();
-    this.lookback = plusDiLookback(period);
-    this.core = new DirectionalCore(period);
-  }
-
-  update(high: number, low: number, close: number): number {
-    if (this.begin(true, finiteBar(high, low, close))) this.compute(high, low, close);
-    return this.value;
-  }
-
-  replace(high: number, low: number, close: number): number {
-    if (this.begin(false, finiteBar(high, low, close))) this.compute(high, low, close);
-    return this.value;
-  }
-
-  private compute(high: number, low: number, close: number): void {
-    this.core.compute(high, low, close, this.count - 1);
-    this.value = this.count > this.lookback ? directionalIndicator(this.core.formingPlus, this.core.formingRange) : NaN;
-  }
-
-  protected commit(): void {
-    this.core.commit();
-  }
-
-  protected clear(): void {
-    this.core.clear();
+export class PLUS_DI extends DirectionalIndicatorStream {
+  constructor(period = 14) {
+    super(period, plusDiLookback(period), true);
   }
 }

@@ -1,6 +1,6 @@
-import { StreamingIndicator } from '../StreamingIndicator.js';
 import { assertInteger } from '../parameters.js';
-import { DirectionalCore, directionalBatch, directionalMovementLookback } from './directionalMovement.js';
+import { DirectionalMovementStream } from './DirectionalMovementStream.js';
+import { directionalBatch, directionalMovementLookback } from './directionalMovement.js';
 
 /**
  * Plus directional movement (TA-Lib PLUS_DM, default period 14): Wilder's smoothed sum of the
@@ -21,36 +21,8 @@ export function plusDm(high: Float64Array, low: Float64Array, period = 14, out?:
   return directionalBatch('PLUS_DM', high, low, undefined, period, 'plusDm', out);
 }
 
-export class PLUS_DM extends StreamingIndicator {
-  readonly lookback: number;
-  private readonly core: DirectionalCore;
-
-  constructor(readonly period = 14) {
-    super();
-    this.lookback = plusDmLookback(period);
-    this.core = new DirectionalCore(period);
-  }
-
-  update(high: number, low: number): number {
-    if (this.begin(true, Number.isFinite(high) && Number.isFinite(low))) this.compute(high, low);
-    return this.value;
-  }
-
-  replace(high: number, low: number): number {
-    if (this.begin(false, Number.isFinite(high) && Number.isFinite(low))) this.compute(high, low);
-    return this.value;
-  }
-
-  private compute(high: number, low: number): void {
-    this.core.compute(high, low, NaN, this.count - 1);
-    this.value = this.count > this.lookback ? this.core.formingPlus : NaN;
-  }
-
-  protected commit(): void {
-    this.core.commit();
-  }
-
-  protected clear(): void {
-    this.core.clear();
+export class PLUS_DM extends DirectionalMovementStream {
+  constructor(period = 14) {
+    super(period, plusDmLookback(period), true);
   }
 }

@@ -1,4 +1,4 @@
-import { withFiniteRows } from '../nanPolicy.js';
+import { withFiniteRowsDetected } from '../nanPolicy.js';
 import { assertInteger, assertSameLength, outputArray } from '../parameters.js';
 import { StreamingIndicator } from '../StreamingIndicator.js';
 import { createMovingAverage, movingAverageLookback, type MovingAverageStream, type MovingAverageType } from '../trend/movingAverage.js';
@@ -49,19 +49,21 @@ export function stoch(
   const lookback = stochLookback(fastKPeriod, slowKPeriod, slowKType, slowDPeriod, slowDType);
   const n = assertSameLength('STOCH', { high, low, close });
   const result: StochOutput = { slowK: outputArray('STOCH', n, out?.slowK), slowD: outputArray('STOCH', n, out?.slowD) };
-  withFiniteRows([high, low, close], [result.slowK, result.slowD], ([h, l, c], [k, d]) => {
-    // One intermediate array, allocated once per call.
-    const fastK = new Float64Array(c.length);
+  withFiniteRowsDetected([high, low, close], [result.slowK, result.slowD], ([h, l, c], [k, d]) => {
     if (slowKType === 'sma' && slowDType === 'sma') {
-      // The default, and the benchmark's: both averages fused into the %K pass.
-      stochasticKernel(h, l, c, fastKPeriod, fastK, slowKPeriod, slowDPeriod, k, d);
+      // The default, and the benchmark's: both averages fused into the %K pass, which keeps
+      // the %K values it still needs in a small ring (no intermediate array).
+      if (!stochasticKernel(h, l, c, fastKPeriod, undefined, slowKPeriod, slowDPeriod, k, d)) return false;
       d.fill(NaN, 0, Math.min(lookback, d.length));
     } else {
-      stochasticFastKKernel(h, l, c, fastKPeriod, fastK);
+      // One intermediate array, allocated once per call.
+      const fastK = new Float64Array(c.length);
+      if (!stochasticFastKKernel(h, l, c, fastKPeriod, fastK)) return false;
       movingAverageFrom(fastK, fastKPeriod - 1, slowKPeriod, slowKType, k);
       movingAverageFrom(k, fastKPeriod - 1 + movingAverageLookback(slowKPeriod, slowKType), slowDPeriod, slowDType, d);
     }
     k.fill(NaN, 0, Math.min(lookback, k.length));
+    return true;
   });
   return result;
 }

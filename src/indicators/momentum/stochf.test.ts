@@ -3,7 +3,7 @@ import type { Bars } from '../../core/Bars.js';
 import { testIndicatorContract } from '../../../test/indicatorContract.js';
 import { expectIndicatorError } from '../../../test/expectIndicatorError.js';
 import { randomWalkBars } from '../../../test/randomWalk.js';
-import { realBarsForTalib } from '../../../test/realBarsForTalib.js';
+import { realBarsForTalib } from '../../../test/crossCheckSeries.js';
 import { requireSharedData } from '../../../test/sharedData.js';
 import { maxRelativeDifference, talibAligned, talibAvailable } from '../../../test/talibReference.js';
 import { movingAverageTypes, talibMovingAverageCode, type MovingAverageType } from '../trend/movingAverage.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns } from '../../../test/patternReference.js';
+import { candleColumns } from '../../../test/talibPatternCheck.js';
 import {
   candleAverage,
   candleColor,

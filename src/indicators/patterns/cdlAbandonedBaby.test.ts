@@ -1,15 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import {
-  candlesOf,
-  describeTalibAgreement,
-  expectMissingBarSkipped,
-  expectPatternOutput,
-  expectUnequalLengthsRejected,
-  firstDifference,
-  quietCandles,
-  talibPattern,
-} from '../../../test/talibPatternCheck.js';
-import { talibAvailable } from '../../../test/talibReference.js';
+import { candlesOf, quietCandles, testPenetrationPattern } from '../../../test/talibPatternCheck.js';
 import { cdlAbandonedBaby, cdlAbandonedBabyLookback } from './cdlAbandonedBaby.js';
 
 // 12 quiet candles (bodies 1, ranges 2), then a long black candle, a doji whose whole range gaps below
@@ -26,32 +15,14 @@ const candles = candlesOf([
   [103.5, 103.6, 100.8, 101],
 ]);
 
-describe('CDLABANDONEDBABY', () => {
-  it('has TA-Lib lookback 12 and signals +100 on bar 14, -100 on bar 17 (hand-built)', () => {
-    expect(cdlAbandonedBabyLookback()).toBe(12);
-    expectPatternOutput(cdlAbandonedBaby(candles.open, candles.high, candles.low, candles.close), 12, { 14: 100, 17: -100 });
-  });
-
-  it.skipIf(!talibAvailable)('gives the signals TA-Lib gives on the hand-built sequence', () => {
-    const expected = talibPattern('CDLABANDONEDBABY', candles, { optInPenetration: 0.3 });
-    expect(firstDifference(cdlAbandonedBaby(candles.open, candles.high, candles.low, candles.close), expected)).toBe(-1);
-  });
-
-  it('skips a bar with a missing field', () => expectMissingBarSkipped(cdlAbandonedBaby, candles, 13));
-
-  it('rejects inputs of unequal length', () => expectUnequalLengthsRejected(cdlAbandonedBaby, candles, 'CDLABANDONEDBABY'));
-
-  it('rejects a penetration outside 0..1, naming it', () => {
-    for (const penetration of [-0.1, 1.5, NaN]) {
-      expect(() => cdlAbandonedBaby(candles.open, candles.high, candles.low, candles.close, penetration)).toThrow(
-        expect.objectContaining({
-          code: 'TF_ERR_INDICATOR_PARAMETER',
-          message: expect.stringContaining(`CDLABANDONEDBABY: penetration must be a finite number from 0 to 1, got ${penetration}`),
-        }),
-      );
-    }
-  });
+testPenetrationPattern({
+  talibName: 'CDLABANDONEDBABY',
+  compute: cdlAbandonedBaby,
+  lookback: cdlAbandonedBabyLookback(),
+  expectedLookback: 12,
+  candles,
+  signals: { 14: 100, 17: -100 },
+  title: 'has TA-Lib lookback 12 and signals +100 on bar 14, -100 on bar 17 (hand-built)',
+  missingAt: 13,
+  directions: [100],
 });
-
-describeTalibAgreement('CDLABANDONEDBABY', cdlAbandonedBaby, [100], { optInPenetration: 0.3 });
-describeTalibAgreement('CDLABANDONEDBABY', (o, h, l, c) => cdlAbandonedBaby(o, h, l, c, 0.1), [100], { optInPenetration: 0.1 });

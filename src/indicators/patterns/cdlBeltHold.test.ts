@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlBeltHold, cdlBeltHoldLookback } from './cdlBeltHold.js';
 
 const shared = requireSharedData('CDLBELTHOLD on the S&P 500 file');
@@ -17,16 +16,5 @@ describe('cdlBeltHold', () => {
     expect(result[12], 'white with a lower shadow of 1').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLBELTHOLD on random walks', () => {
-    const comparison = compareWithTalib('CDLBELTHOLD', cdlBeltHold, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLBELTHOLD on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLBELTHOLD', cdlBeltHold, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLBELTHOLD', cdlBeltHold, shared);
 });

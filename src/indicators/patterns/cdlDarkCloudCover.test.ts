@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isTickforgeError } from '../../core/errors.js';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
 import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlDarkCloudCover, cdlDarkCloudCoverLookback } from './cdlDarkCloudCover.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlDoji, cdlDojiLookback } from './cdlDoji.js';
 
 const shared = requireSharedData('CDLDOJI on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlDoji', () => {
     expect(result[11], 'body 0.25 > 0.2').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLDOJI on random walks', () => {
-    const comparison = compareWithTalib('CDLDOJI', cdlDoji, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLDOJI on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLDOJI', cdlDoji, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLDOJI', cdlDoji, shared);
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlDragonflyDoji, cdlDragonflyDojiLookback } from './cdlDragonflyDoji.js';
 
 const shared = requireSharedData('CDLDRAGONFLYDOJI on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlDragonflyDoji', () => {
     expect(result[11], 'upper shadow 0.5 is not very short').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLDRAGONFLYDOJI on random walks', () => {
-    const comparison = compareWithTalib('CDLDRAGONFLYDOJI', cdlDragonflyDoji, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLDRAGONFLYDOJI on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLDRAGONFLYDOJI', cdlDragonflyDoji, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLDRAGONFLYDOJI', cdlDragonflyDoji, shared);
 });

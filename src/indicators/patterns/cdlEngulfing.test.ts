@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlEngulfing, cdlEngulfingLookback } from './cdlEngulfing.js';
 
 const shared = requireSharedData('CDLENGULFING on the S&P 500 file');
@@ -18,16 +17,5 @@ describe('cdlEngulfing', () => {
     expect(result[6], 'black inside the previous white').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLENGULFING on random walks', () => {
-    const comparison = compareWithTalib('CDLENGULFING', cdlEngulfing, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLENGULFING on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLENGULFING', cdlEngulfing, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLENGULFING', cdlEngulfing, shared);
 });

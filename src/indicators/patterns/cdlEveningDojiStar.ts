@@ -1,16 +1,7 @@
 import { assertNumber } from '../parameters.js';
-import {
-  candleAverage,
-  candleColor,
-  candleRange,
-  candleRangeSum,
-  candleSettings,
-  patternLookback,
-  realBody,
-  realBodyGapUp,
-  type Candles,
-} from './candleSettings.js';
+import { candleSettings, patternLookback } from './candleSettings.js';
 import { runPattern } from './runPattern.js';
+import { starKernel } from './starKernel.js';
 
 const { bodyLong, bodyDoji, bodyShort } = candleSettings;
 
@@ -39,36 +30,6 @@ export function cdlEveningDojiStar(
 ): Float64Array {
   const lookback = cdlEveningDojiStarLookback(penetration);
   return runPattern('CDLEVENINGDOJISTAR', open, high, low, close, lookback, out, (candles, y, start) =>
-    eveningDojiStarKernel(candles, penetration, start, y),
+    starKernel(candles, bodyDoji, 'evening', penetration, start, y),
   );
-}
-
-/** TA-Lib's rolling sums in TA-Lib's order (bit-identical thresholds), one pass, no allocation. */
-function eveningDojiStarKernel(candles: Candles, penetration: number, start: number, y: Float64Array): void {
-  const n = y.length;
-  const { close } = candles;
-  let longTrailing = start - 2 - bodyLong.averagePeriod;
-  let dojiTrailing = start - 1 - bodyDoji.averagePeriod;
-  let shortTrailing = start - bodyShort.averagePeriod;
-  let longTotal = candleRangeSum(bodyLong, candles, longTrailing, start - 2);
-  let dojiTotal = candleRangeSum(bodyDoji, candles, dojiTrailing, start - 1);
-  let shortTotal = candleRangeSum(bodyShort, candles, shortTrailing, start);
-  for (let i = start; i < n; i++) {
-    y[i] =
-      realBody(candles, i - 2) > candleAverage(bodyLong, longTotal, candles, i - 2) &&
-      candleColor(candles, i - 2) === 1 &&
-      realBody(candles, i - 1) <= candleAverage(bodyDoji, dojiTotal, candles, i - 1) &&
-      realBodyGapUp(candles, i - 1, i - 2) &&
-      realBody(candles, i) > candleAverage(bodyShort, shortTotal, candles, i) &&
-      candleColor(candles, i) === -1 &&
-      close[i] < close[i - 2] - realBody(candles, i - 2) * penetration
-        ? -100
-        : 0;
-    longTotal += candleRange(bodyLong.rangeType, candles, i - 2) - candleRange(bodyLong.rangeType, candles, longTrailing);
-    dojiTotal += candleRange(bodyDoji.rangeType, candles, i - 1) - candleRange(bodyDoji.rangeType, candles, dojiTrailing);
-    shortTotal += candleRange(bodyShort.rangeType, candles, i) - candleRange(bodyShort.rangeType, candles, shortTrailing);
-    longTrailing++;
-    dojiTrailing++;
-    shortTrailing++;
-  }
 }

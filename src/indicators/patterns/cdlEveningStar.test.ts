@@ -1,15 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import {
-  candlesOf,
-  describeTalibAgreement,
-  expectMissingBarSkipped,
-  expectPatternOutput,
-  expectUnequalLengthsRejected,
-  firstDifference,
-  quietCandles,
-  talibPattern,
-} from '../../../test/talibPatternCheck.js';
-import { talibAvailable } from '../../../test/talibReference.js';
+import { candlesOf, quietCandles, testPenetrationPattern } from '../../../test/talibPatternCheck.js';
 import { cdlEveningStar, cdlEveningStarLookback } from './cdlEveningStar.js';
 
 // 12 quiet candles (bodies 1, ranges 2), then a long white candle, a short star gapping above it and a
@@ -21,32 +10,14 @@ const candles = candlesOf([
   [103.5, 103.6, 100.8, 101],
 ]);
 
-describe('CDLEVENINGSTAR', () => {
-  it('has TA-Lib lookback 12 and signals -100 on bar 14 (hand-built)', () => {
-    expect(cdlEveningStarLookback()).toBe(12);
-    expectPatternOutput(cdlEveningStar(candles.open, candles.high, candles.low, candles.close), 12, { 14: -100 });
-  });
-
-  it.skipIf(!talibAvailable)('gives the signals TA-Lib gives on the hand-built sequence', () => {
-    const expected = talibPattern('CDLEVENINGSTAR', candles, { optInPenetration: 0.3 });
-    expect(firstDifference(cdlEveningStar(candles.open, candles.high, candles.low, candles.close), expected)).toBe(-1);
-  });
-
-  it('skips a bar with a missing field', () => expectMissingBarSkipped(cdlEveningStar, candles, 13));
-
-  it('rejects inputs of unequal length', () => expectUnequalLengthsRejected(cdlEveningStar, candles, 'CDLEVENINGSTAR'));
-
-  it('rejects a penetration outside 0..1, naming it', () => {
-    for (const penetration of [-0.1, 1.5, NaN]) {
-      expect(() => cdlEveningStar(candles.open, candles.high, candles.low, candles.close, penetration)).toThrow(
-        expect.objectContaining({
-          code: 'TF_ERR_INDICATOR_PARAMETER',
-          message: expect.stringContaining(`CDLEVENINGSTAR: penetration must be a finite number from 0 to 1, got ${penetration}`),
-        }),
-      );
-    }
-  });
+testPenetrationPattern({
+  talibName: 'CDLEVENINGSTAR',
+  compute: cdlEveningStar,
+  lookback: cdlEveningStarLookback(),
+  expectedLookback: 12,
+  candles,
+  signals: { 14: -100 },
+  title: 'has TA-Lib lookback 12 and signals -100 on bar 14 (hand-built)',
+  missingAt: 13,
+  directions: [-100],
 });
-
-describeTalibAgreement('CDLEVENINGSTAR', cdlEveningStar, [-100], { optInPenetration: 0.3 });
-describeTalibAgreement('CDLEVENINGSTAR', (o, h, l, c) => cdlEveningStar(o, h, l, c, 0.1), [-100], { optInPenetration: 0.1 });

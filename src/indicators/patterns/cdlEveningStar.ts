@@ -1,16 +1,7 @@
 import { assertNumber } from '../parameters.js';
-import {
-  candleAverage,
-  candleColor,
-  candleRange,
-  candleRangeSum,
-  candleSettings,
-  patternLookback,
-  realBody,
-  realBodyGapUp,
-  type Candles,
-} from './candleSettings.js';
+import { candleSettings, patternLookback } from './candleSettings.js';
 import { runPattern } from './runPattern.js';
+import { starKernel } from './starKernel.js';
 
 const { bodyLong, bodyShort } = candleSettings;
 
@@ -39,40 +30,6 @@ export function cdlEveningStar(
 ): Float64Array {
   const lookback = cdlEveningStarLookback(penetration);
   return runPattern('CDLEVENINGSTAR', open, high, low, close, lookback, out, (candles, y, start) =>
-    eveningStarKernel(candles, penetration, start, y),
+    starKernel(candles, bodyShort, 'evening', penetration, start, y),
   );
-}
-
-/**
- * One pass with TA-Lib's rolling sums (added and dropped in TA-Lib's order so thresholds are
- * bit-identical), hand-written because patterns run over whole universes.
- */
-function eveningStarKernel(candles: Candles, penetration: number, start: number, y: Float64Array): void {
-  const n = y.length;
-  const { close } = candles;
-  const longType = bodyLong.rangeType;
-  const shortType = bodyShort.rangeType;
-  let longTrailing = start - 2 - bodyLong.averagePeriod;
-  let shortTrailing = start - 1 - bodyShort.averagePeriod;
-  // Averages for the first (i-2), second (i-1) and third (i) candle.
-  let longTotal = candleRangeSum(bodyLong, candles, longTrailing, start - 2);
-  let shortTotal = candleRangeSum(bodyShort, candles, shortTrailing, start - 1);
-  let shortTotal2 = candleRangeSum(bodyShort, candles, shortTrailing + 1, start);
-  for (let i = start; i < n; i++) {
-    y[i] =
-      realBody(candles, i - 2) > candleAverage(bodyLong, longTotal, candles, i - 2) &&
-      candleColor(candles, i - 2) === 1 &&
-      realBody(candles, i - 1) <= candleAverage(bodyShort, shortTotal, candles, i - 1) &&
-      realBodyGapUp(candles, i - 1, i - 2) &&
-      realBody(candles, i) > candleAverage(bodyShort, shortTotal2, candles, i) &&
-      candleColor(candles, i) === -1 &&
-      close[i] < close[i - 2] - realBody(candles, i - 2) * penetration
-        ? -100
-        : 0;
-    longTotal += candleRange(longType, candles, i - 2) - candleRange(longType, candles, longTrailing);
-    shortTotal += candleRange(shortType, candles, i - 1) - candleRange(shortType, candles, shortTrailing);
-    shortTotal2 += candleRange(shortType, candles, i) - candleRange(shortType, candles, shortTrailing + 1);
-    longTrailing++;
-    shortTrailing++;
-  }
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlGravestoneDoji, cdlGravestoneDojiLookback } from './cdlGravestoneDoji.js';
 
 const shared = requireSharedData('CDLGRAVESTONEDOJI on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlGravestoneDoji', () => {
     expect(result[11], 'lower shadow 0.5 is not very short').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLGRAVESTONEDOJI on random walks', () => {
-    const comparison = compareWithTalib('CDLGRAVESTONEDOJI', cdlGravestoneDoji, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLGRAVESTONEDOJI on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLGRAVESTONEDOJI', cdlGravestoneDoji, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLGRAVESTONEDOJI', cdlGravestoneDoji, shared);
 });

@@ -1,5 +1,6 @@
-import { candleAverage, candleRange, candleRangeSum, candleSettings, lowerShadow, patternLookback, realBody, upperShadow, type Candles } from './candleSettings.js';
+import { candleSettings, patternLookback } from './candleSettings.js';
 import { runPattern } from './runPattern.js';
+import { dojiShadowKernel } from './dojiShadowKernel.js';
 
 /**
  * Gravestone doji: a doji (body at most 10% of the average range) that opens and closes at
@@ -14,22 +15,5 @@ export function cdlGravestoneDojiLookback(): number {
 }
 
 export function cdlGravestoneDoji(open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array, out?: Float64Array): Float64Array {
-  return runPattern('CDLGRAVESTONEDOJI', open, high, low, close, cdlGravestoneDojiLookback(), out, gravestoneKernel);
-}
-
-/** Hand-written loop with rolling sums (O(1) per bar): speed is the product. */
-function gravestoneKernel(c: Candles, y: Float64Array, lookback: number): void {
-  const n = y.length;
-  const doji = candleSettings.bodyDoji;
-  const veryShort = candleSettings.shadowVeryShort;
-  let dojiTotal = candleRangeSum(doji, c, lookback - doji.averagePeriod, lookback);
-  let veryShortTotal = candleRangeSum(veryShort, c, lookback - veryShort.averagePeriod, lookback);
-  let dojiTrailing = lookback - doji.averagePeriod;
-  let veryShortTrailing = lookback - veryShort.averagePeriod;
-  for (let i = lookback; i < n; i++) {
-    const shadowLimit = candleAverage(veryShort, veryShortTotal, c, i);
-    y[i] = realBody(c, i) <= candleAverage(doji, dojiTotal, c, i) && lowerShadow(c, i) < shadowLimit && upperShadow(c, i) > shadowLimit ? 100 : 0;
-    dojiTotal += candleRange(doji.rangeType, c, i) - candleRange(doji.rangeType, c, dojiTrailing++);
-    veryShortTotal += candleRange(veryShort.rangeType, c, i) - candleRange(veryShort.rangeType, c, veryShortTrailing++);
-  }
+  return runPattern('CDLGRAVESTONEDOJI', open, high, low, close, cdlGravestoneDojiLookback(), out, (c, y, lookback) => dojiShadowKernel(c, y, lookback, false));
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlHammer, cdlHammerLookback } from './cdlHammer.js';
 
 const shared = requireSharedData('CDLHAMMER on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlHammer', () => {
     expect(result[12], 'same shape near the previous high: a hanging man, not a hammer').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLHAMMER on random walks', () => {
-    const comparison = compareWithTalib('CDLHAMMER', cdlHammer, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLHAMMER on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLHAMMER', cdlHammer, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLHAMMER', cdlHammer, shared);
 });

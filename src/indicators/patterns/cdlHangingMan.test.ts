@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlHangingMan, cdlHangingManLookback } from './cdlHangingMan.js';
 
 const shared = requireSharedData('CDLHANGINGMAN on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlHangingMan', () => {
     expect(result[12], 'same shape below the previous body: a hammer, not a hanging man').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLHANGINGMAN on random walks', () => {
-    const comparison = compareWithTalib('CDLHANGINGMAN', cdlHangingMan, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLHANGINGMAN on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLHANGINGMAN', cdlHangingMan, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLHANGINGMAN', cdlHangingMan, shared);
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlHarami, cdlHaramiLookback } from './cdlHarami.js';
 
 const shared = requireSharedData('CDLHARAMI on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlHarami', () => {
     expect(result[13], 'the previous body is not long').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLHARAMI on random walks', () => {
-    const comparison = compareWithTalib('CDLHARAMI', cdlHarami, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLHARAMI on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLHARAMI', cdlHarami, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLHARAMI', cdlHarami, shared);
 });

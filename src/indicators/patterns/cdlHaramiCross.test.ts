@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlHaramiCross, cdlHaramiCrossLookback } from './cdlHaramiCross.js';
 
 const shared = requireSharedData('CDLHARAMICROSS on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlHaramiCross', () => {
     expect(result[14], 'body 0.5 is not a doji').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLHARAMICROSS on random walks', () => {
-    const comparison = compareWithTalib('CDLHARAMICROSS', cdlHaramiCross, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLHARAMICROSS on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLHARAMICROSS', cdlHaramiCross, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLHARAMICROSS', cdlHaramiCross, shared);
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlHomingPigeon, cdlHomingPigeonLookback } from './cdlHomingPigeon.js';
 
 const shared = requireSharedData('CDLHOMINGPIGEON on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlHomingPigeon', () => {
     expect(result[14], 'the second candle is white').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLHOMINGPIGEON on random walks', () => {
-    const comparison = compareWithTalib('CDLHOMINGPIGEON', cdlHomingPigeon, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLHOMINGPIGEON on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLHOMINGPIGEON', cdlHomingPigeon, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLHOMINGPIGEON', cdlHomingPigeon, shared);
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlInNeck, cdlInNeckLookback } from './cdlInNeck.js';
 
 const shared = requireSharedData('CDLINNECK on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlInNeck', () => {
     expect(result[14], 'closes 100, too far into the body').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLINNECK on random walks', () => {
-    const comparison = compareWithTalib('CDLINNECK', cdlInNeck, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLINNECK on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLINNECK', cdlInNeck, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLINNECK', cdlInNeck, shared);
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlInvertedHammer, cdlInvertedHammerLookback } from './cdlInvertedHammer.js';
 
 const shared = requireSharedData('CDLINVERTEDHAMMER on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlInvertedHammer', () => {
     expect(result[12], 'no body gap below the previous candle').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLINVERTEDHAMMER on random walks', () => {
-    const comparison = compareWithTalib('CDLINVERTEDHAMMER', cdlInvertedHammer, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLINVERTEDHAMMER on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLINVERTEDHAMMER', cdlInvertedHammer, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLINVERTEDHAMMER', cdlInvertedHammer, shared);
 });

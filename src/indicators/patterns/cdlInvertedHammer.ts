@@ -1,16 +1,6 @@
-import {
-  candleAverage,
-  candleRange,
-  candleRangeSum,
-  candleSettings,
-  lowerShadow,
-  patternLookback,
-  realBody,
-  realBodyGapDown,
-  upperShadow,
-  type Candles,
-} from './candleSettings.js';
+import { candleSettings, patternLookback } from './candleSettings.js';
 import { runPattern } from './runPattern.js';
+import { invertedHammerKernel } from './invertedHammerKernel.js';
 
 /**
  * Inverted hammer: a small body at the bottom of the candle (lower shadow under 10% of the
@@ -25,26 +15,5 @@ export function cdlInvertedHammerLookback(): number {
 }
 
 export function cdlInvertedHammer(open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array, out?: Float64Array): Float64Array {
-  return runPattern('CDLINVERTEDHAMMER', open, high, low, close, cdlInvertedHammerLookback(), out, invertedHammerKernel);
-}
-
-/** Hand-written loop with rolling sums (O(1) per bar): speed is the product. */
-function invertedHammerKernel(c: Candles, y: Float64Array, lookback: number): void {
-  const n = y.length;
-  const { bodyShort: body, shadowLong: long, shadowVeryShort: veryShort } = candleSettings;
-  let bodyTotal = candleRangeSum(body, c, lookback - body.averagePeriod, lookback);
-  let veryShortTotal = candleRangeSum(veryShort, c, lookback - veryShort.averagePeriod, lookback);
-  let bodyTrailing = lookback - body.averagePeriod;
-  let veryShortTrailing = lookback - veryShort.averagePeriod;
-  for (let i = lookback; i < n; i++) {
-    y[i] =
-      realBody(c, i) < candleAverage(body, bodyTotal, c, i) &&
-      upperShadow(c, i) > candleAverage(long, 0, c, i) &&
-      lowerShadow(c, i) < candleAverage(veryShort, veryShortTotal, c, i) &&
-      realBodyGapDown(c, i, i - 1)
-        ? 100
-        : 0;
-    bodyTotal += candleRange(body.rangeType, c, i) - candleRange(body.rangeType, c, bodyTrailing++);
-    veryShortTotal += candleRange(veryShort.rangeType, c, i) - candleRange(veryShort.rangeType, c, veryShortTrailing++);
-  }
+  return runPattern('CDLINVERTEDHAMMER', open, high, low, close, cdlInvertedHammerLookback(), out, (c, y, lookback) => invertedHammerKernel(c, y, lookback, false));
 }

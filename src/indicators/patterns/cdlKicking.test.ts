@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlKicking, cdlKickingLookback } from './cdlKicking.js';
 
 const shared = requireSharedData('CDLKICKING on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlKicking', () => {
     expect(result[13], 'two white candles').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLKICKING on random walks', () => {
-    const comparison = compareWithTalib('CDLKICKING', cdlKicking, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLKICKING on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLKICKING', cdlKicking, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLKICKING', cdlKicking, shared);
 });

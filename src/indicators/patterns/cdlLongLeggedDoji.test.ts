@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlLongLeggedDoji, cdlLongLeggedDojiLookback } from './cdlLongLeggedDoji.js';
 
 const shared = requireSharedData('CDLLONGLEGGEDDOJI on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlLongLeggedDoji', () => {
     expect(result[11], 'no shadows').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLLONGLEGGEDDOJI on random walks', () => {
-    const comparison = compareWithTalib('CDLLONGLEGGEDDOJI', cdlLongLeggedDoji, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLLONGLEGGEDDOJI on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLLONGLEGGEDDOJI', cdlLongLeggedDoji, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLLONGLEGGEDDOJI', cdlLongLeggedDoji, shared);
 });

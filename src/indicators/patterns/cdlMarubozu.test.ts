@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlMarubozu, cdlMarubozuLookback } from './cdlMarubozu.js';
 
 const shared = requireSharedData('CDLMARUBOZU on the S&P 500 file');
@@ -17,16 +16,5 @@ describe('cdlMarubozu', () => {
     expect(result[12], 'upper shadow 0.5 is too long').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLMARUBOZU on random walks', () => {
-    const comparison = compareWithTalib('CDLMARUBOZU', cdlMarubozu, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLMARUBOZU on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLMARUBOZU', cdlMarubozu, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLMARUBOZU', cdlMarubozu, shared);
 });

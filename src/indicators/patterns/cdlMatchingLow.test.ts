@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlMatchingLow, cdlMatchingLowLookback } from './cdlMatchingLow.js';
 
 const shared = requireSharedData('CDLMATCHINGLOW on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlMatchingLow', () => {
     expect(result[9], 'closes 100 and 100.25').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLMATCHINGLOW on random walks', () => {
-    const comparison = compareWithTalib('CDLMATCHINGLOW', cdlMatchingLow, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLMATCHINGLOW on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLMATCHINGLOW', cdlMatchingLow, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLMATCHINGLOW', cdlMatchingLow, shared);
 });

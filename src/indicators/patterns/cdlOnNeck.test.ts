@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlOnNeck, cdlOnNeckLookback } from './cdlOnNeck.js';
 
 const shared = requireSharedData('CDLONNECK on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlOnNeck', () => {
     expect(result[14], 'closes 99, above the low by more than the tolerance').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLONNECK on random walks', () => {
-    const comparison = compareWithTalib('CDLONNECK', cdlOnNeck, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLONNECK on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLONNECK', cdlOnNeck, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLONNECK', cdlOnNeck, shared);
 });

@@ -1,16 +1,6 @@
-import {
-  candleAverage,
-  candleRange,
-  candleRangeSum,
-  candleSettings,
-  lowerShadow,
-  patternLookback,
-  realBody,
-  realBodyGapUp,
-  upperShadow,
-  type Candles,
-} from './candleSettings.js';
+import { candleSettings, patternLookback } from './candleSettings.js';
 import { runPattern } from './runPattern.js';
+import { invertedHammerKernel } from './invertedHammerKernel.js';
 
 /**
  * Shooting star: the inverted hammer's shape (small body at the bottom, long upper shadow,
@@ -25,26 +15,5 @@ export function cdlShootingStarLookback(): number {
 }
 
 export function cdlShootingStar(open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array, out?: Float64Array): Float64Array {
-  return runPattern('CDLSHOOTINGSTAR', open, high, low, close, cdlShootingStarLookback(), out, shootingStarKernel);
-}
-
-/** Hand-written loop with rolling sums (O(1) per bar): speed is the product. */
-function shootingStarKernel(c: Candles, y: Float64Array, lookback: number): void {
-  const n = y.length;
-  const { bodyShort: body, shadowLong: long, shadowVeryShort: veryShort } = candleSettings;
-  let bodyTotal = candleRangeSum(body, c, lookback - body.averagePeriod, lookback);
-  let veryShortTotal = candleRangeSum(veryShort, c, lookback - veryShort.averagePeriod, lookback);
-  let bodyTrailing = lookback - body.averagePeriod;
-  let veryShortTrailing = lookback - veryShort.averagePeriod;
-  for (let i = lookback; i < n; i++) {
-    y[i] =
-      realBody(c, i) < candleAverage(body, bodyTotal, c, i) &&
-      upperShadow(c, i) > candleAverage(long, 0, c, i) &&
-      lowerShadow(c, i) < candleAverage(veryShort, veryShortTotal, c, i) &&
-      realBodyGapUp(c, i, i - 1)
-        ? -100
-        : 0;
-    bodyTotal += candleRange(body.rangeType, c, i) - candleRange(body.rangeType, c, bodyTrailing++);
-    veryShortTotal += candleRange(veryShort.rangeType, c, i) - candleRange(veryShort.rangeType, c, veryShortTrailing++);
-  }
+  return runPattern('CDLSHOOTINGSTAR', open, high, low, close, cdlShootingStarLookback(), out, (c, y, lookback) => invertedHammerKernel(c, y, lookback, true));
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlSpinningTop, cdlSpinningTopLookback } from './cdlSpinningTop.js';
 
 const shared = requireSharedData('CDLSPINNINGTOP on the S&P 500 file');
@@ -17,16 +16,5 @@ describe('cdlSpinningTop', () => {
     expect(result[12], 'upper shadow 0.25 is shorter than the body').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLSPINNINGTOP on random walks', () => {
-    const comparison = compareWithTalib('CDLSPINNINGTOP', cdlSpinningTop, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLSPINNINGTOP on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLSPINNINGTOP', cdlSpinningTop, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLSPINNINGTOP', cdlSpinningTop, shared);
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, compareWithTalib, plainCandles, randomWalks, sp500Bars } from '../../../test/patternReference.js';
+import { candleColumns, itEqualsTalib, plainCandles } from '../../../test/talibPatternCheck.js';
 import { requireSharedData } from '../../../test/sharedData.js';
-import { talibAvailable } from '../../../test/talibReference.js';
 import { cdlThrusting, cdlThrustingLookback } from './cdlThrusting.js';
 
 const shared = requireSharedData('CDLTHRUSTING on the S&P 500 file');
@@ -16,16 +15,5 @@ describe('cdlThrusting', () => {
     expect(result[14], 'closes 101, above the midpoint').toBe(0);
   });
 
-  it.skipIf(!talibAvailable)('equals TA-Lib CDLTHRUSTING on random walks', () => {
-    const comparison = compareWithTalib('CDLTHRUSTING', cdlThrusting, randomWalks());
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
-
-  it.skipIf(!talibAvailable || !shared)('equals TA-Lib CDLTHRUSTING on every S&P 500 symbol', async () => {
-    const comparison = compareWithTalib('CDLTHRUSTING', cdlThrusting, await sp500Bars());
-    expect(comparison.series).toBe(505);
-    expect(comparison.mismatches).toEqual([]);
-    expect(comparison.signals).toBeGreaterThan(0);
-  });
+  itEqualsTalib('CDLTHRUSTING', cdlThrusting, shared);
 });

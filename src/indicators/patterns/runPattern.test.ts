@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isTickforgeError } from '../../core/errors.js';
-import { gappedWalkBars } from '../../../test/patternReference.js';
+import { gappedWalkBars } from '../../../test/talibPatternCheck.js';
 import { cdlEngulfing } from './cdlEngulfing.js';
 import { cdlHarami } from './cdlHarami.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candleColumns, gappedWalkBars, plainCandles } from '../../../test/patternReference.js';
+import { candleColumns, gappedWalkBars, plainCandles } from '../../../test/talibPatternCheck.js';
 import { cdlTweezerBottom, cdlTweezerBottomLookback } from './cdlTweezerBottom.js';
 import { cdlTweezerTop, cdlTweezerTopLookback } from './cdlTweezerTop.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomWalkBars } from '../../../test/randomWalk.js';
+import { expectEntryComputesAndStreams, registryContextOver } from '../../../test/registryEntryChecks.js';
 import { apo } from '../momentum/apo.js';
 import { macd } from '../momentum/macd.js';
 import { ppo } from '../momentum/ppo.js';
@@ -10,22 +11,7 @@ import { resolveParameters } from './resolveParameters.js';
 
 const bars = randomWalkBars(400, 29);
 
-function contextFor(computed: string[], source = bars): ComputeContext {
-  const memo = new Map<string, Float64Array>();
-  return {
-    length: source.length,
-    input: (name) => source[name],
-    shared(key, compute) {
-      let value = memo.get(key);
-      if (value === undefined) {
-        computed.push(key);
-        value = compute();
-        memo.set(key, value);
-      }
-      return value;
-    },
-  };
-}
+const contextFor = (computed: string[], source = bars): ComputeContext => registryContextOver(source, computed);
 
 function find(name: string): IndicatorDefinition {
   return momentumOscillatorDefinitions.find((definition) => definition.name === name)!;
@@ -35,24 +21,7 @@ function find(name: string): IndicatorDefinition {
 const streamFields: Record<string, string> = { slowd: 'slowD', fastd: 'fastD', signal: 'signal', histogram: 'histogram' };
 
 function expectStreamEqualsBatch(definition: IndicatorDefinition, parameters: ParameterValues): void {
-  const outputs = definition.compute(contextFor([]), parameters);
-  const lookback = definition.lookback(parameters);
-  expect(outputs).toHaveLength(definition.outputs.length);
-  for (const output of outputs) {
-    expect(output).toHaveLength(bars.length);
-    for (let i = 0; i < lookback; i++) expect(output[i]).toBeNaN();
-    expect(Number.isFinite(output[lookback]), `${definition.name} value at its lookback ${lookback}`).toBe(true);
-  }
-  const stream = definition.createStream!(parameters) as unknown as Record<string, number> & { update(...values: number[]): number };
-  for (let i = 0; i < bars.length; i++) {
-    stream.update(...definition.inputs.map((name) => bars[name][i]));
-    definition.outputs.forEach((name, k) => {
-      const actual = k === 0 ? stream.value : stream[streamFields[name]];
-      const expected = outputs[k][i];
-      if (Number.isNaN(expected)) expect(actual, `${definition.name} ${name} bar ${i}`).toBeNaN();
-      else expect(Math.abs(actual - expected), `${definition.name} ${name} bar ${i}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
-    });
-  }
+  expectEntryComputesAndStreams(definition, parameters, bars, streamFields);
 }
 
 describe('momentum oscillator registry entries', () => {

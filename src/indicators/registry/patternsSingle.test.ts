@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isTickforgeError } from '../../core/errors.js';
-import { gappedWalkBars } from '../../../test/patternReference.js';
+import { gappedWalkBars } from '../../../test/talibPatternCheck.js';
 import type { ComputeContext, InputName } from './IndicatorDefinition.js';
 import { patternSingleDefinitions } from './patternsSingle.js';
 import { resolveParameters } from './resolveParameters.js';

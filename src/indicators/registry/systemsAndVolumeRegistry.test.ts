@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isTickforgeError } from '../../core/errors.js';
 import { randomWalkBars } from '../../../test/randomWalk.js';
+import { expectEntryComputesAndStreams, registryContextOver } from '../../../test/registryEntryChecks.js';
 import type { ComputeContext, IndicatorDefinition } from './IndicatorDefinition.js';
 import { resolveParameters } from './resolveParameters.js';
 import { trendSystemDefinitions } from './trendSystems.js';
@@ -8,22 +9,7 @@ import { volumeDefinitions } from './volume.js';
 
 const bars = randomWalkBars(300, 17);
 
-function contextFor(computed: string[]): ComputeContext {
-  const memo = new Map<string, Float64Array>();
-  return {
-    length: bars.length,
-    input: (name) => bars[name],
-    shared(key, compute) {
-      let value = memo.get(key);
-      if (value === undefined) {
-        computed.push(key);
-        value = compute();
-        memo.set(key, value);
-      }
-      return value;
-    },
-  };
-}
+const contextFor = (computed: string[]): ComputeContext => registryContextOver(bars, computed);
 
 const definitions: IndicatorDefinition[] = [...trendSystemDefinitions, ...volumeDefinitions];
 
@@ -34,22 +20,7 @@ describe('trend system and volume registry entries', () => {
   });
 
   it.each(definitions.map((d) => [d.name, d] as const))('%s: compute has the declared outputs and lookback, and its stream agrees', (_name, definition) => {
-    const parameters = resolveParameters(definition);
-    const lookback = definition.lookback(parameters);
-    const outputs = definition.compute(contextFor([]), parameters);
-    expect(outputs).toHaveLength(definition.outputs.length);
-    for (const output of outputs) {
-      expect(output).toHaveLength(bars.length);
-      for (let i = 0; i < lookback; i++) expect(output[i]).toBeNaN();
-      expect(Number.isFinite(output[lookback])).toBe(true);
-    }
-    const stream = definition.createStream!(parameters) as unknown as { update(...values: number[]): number; value: number };
-    for (let i = 0; i < bars.length; i++) {
-      stream.update(...definition.inputs.map((name) => bars[name][i]));
-      const expected = outputs[0][i];
-      if (Number.isNaN(expected)) expect(stream.value).toBeNaN();
-      else expect(Math.abs(stream.value - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
-    }
+    expectEntryComputesAndStreams(definition, resolveParameters(definition), bars);
   });
 
   it('AD and ADOSC share one A/D line; SuperTrend shares its ATR by period', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomWalkBars } from '../../../test/randomWalk.js';
+import { expectEntryComputesAndStreams, registryContextOver } from '../../../test/registryEntryChecks.js';
 import { movingAverage, movingAverageTypes } from '../trend/movingAverage.js';
 import type { ComputeContext, IndicatorDefinition, ParameterValues } from './IndicatorDefinition.js';
 import { resolveParameters } from './resolveParameters.js';
@@ -8,42 +9,14 @@ import { trendAverageDefinitions } from './trendAverages.js';
 
 const bars = randomWalkBars(300, 23);
 
-function contextFor(computed: string[]): ComputeContext {
-  const memo = new Map<string, Float64Array>();
-  return {
-    length: bars.length,
-    input: (name) => bars[name],
-    shared(key, compute) {
-      let value = memo.get(key);
-      if (value === undefined) {
-        computed.push(key);
-        value = compute();
-        memo.set(key, value);
-      }
-      return value;
-    },
-  };
-}
+const contextFor = (computed: string[]): ComputeContext => registryContextOver(bars, computed);
 
 function find(name: string): IndicatorDefinition {
   return trendAverageDefinitions.find((definition) => definition.name === name)!;
 }
 
 function expectStreamEqualsBatch(definition: IndicatorDefinition, parameters: ParameterValues): void {
-  const outputs = definition.compute(contextFor([]), parameters);
-  const lookback = definition.lookback(parameters);
-  expect(outputs).toHaveLength(definition.outputs.length);
-  for (const output of outputs) {
-    for (let i = 0; i < lookback; i++) expect(output[i]).toBeNaN();
-    expect(Number.isFinite(output[lookback]), `${definition.name} value at its lookback ${lookback}`).toBe(true);
-  }
-  const stream = definition.createStream!(parameters) as unknown as { update(...values: number[]): number; value: number };
-  for (let i = 0; i < bars.length; i++) {
-    stream.update(...definition.inputs.map((name) => bars[name][i]));
-    const expected = outputs[0][i];
-    if (Number.isNaN(expected)) expect(stream.value, `bar ${i}`).toBeNaN();
-    else expect(Math.abs(stream.value - expected), `bar ${i}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
-  }
+  expectEntryComputesAndStreams(definition, parameters, bars);
 }
 
 describe('trend average registry entries', () => {

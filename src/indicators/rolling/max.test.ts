@@ -1,71 +1,12 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { isTickforgeError } from '../../core/errors.js';
-import { realCrossCheckSeries, randomWalkCrossCheckSeries } from '../../../test/crossCheckSeries.js';
-import { testIndicatorContract } from '../../../test/indicatorContract.js';
-import { requireSharedData } from '../../../test/sharedData.js';
-import { maxRelativeDifference, talibAligned, talibAvailable } from '../../../test/talibReference.js';
+import { testRollingExtreme } from '../../../test/rollingExtremeChecks.js';
 import { MAX, max, maxLookback } from './max.js';
 
-for (const period of [2, 5, 30]) {
-  testIndicatorContract({
-    name: `MAX(${period})`,
-    inputs: ['close'],
-    outputs: ['value'],
-    lookback: maxLookback(period),
-    batch: ([close]) => [max(close, period)],
-    create: () => new MAX(period),
-    update: (s, [x]) => s.update(x),
-    replace: (s, [x]) => s.replace(x),
-    read: (s) => [s.value],
-    isReady: (s) => s.isReady,
-    reset: (s) => s.reset(),
-  });
-}
-
-const hasRealData = requireSharedData('the MAX cross-check on real data');
-
-describe('MAX', () => {
-  it('is the highest of the last period values (hand-computed)', () => {
-    expect(Array.from(max(Float64Array.from([3, 1, 4, 1, 5, 9, 2, 6, 5, 3]), 3))).toEqual([NaN, NaN, 4, 4, 5, 9, 9, 9, 6, 6]);
-  });
-
-  it('equals the maximum of each window on random data (property)', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 60 }), fc.integer({ min: 2, max: 10 }), (values, period) => {
-        const y = max(Float64Array.from(values), period);
-        for (let i = period - 1; i < values.length; i++) expect(y[i]).toBe(Math.max(...values.slice(i - period + 1, i + 1)));
-      }),
-    );
-  });
-
-  it('rejects a period outside 2..100000, naming it', () => {
-    for (const period of [1, 0, 2.5, NaN]) {
-      try {
-        max(new Float64Array(10), period);
-        expect.unreachable();
-      } catch (error) {
-        expect(isTickforgeError(error, 'TF_ERR_INDICATOR_PARAMETER')).toBe(true);
-        expect((error as Error).message).toContain(`MAX: period must be a whole number from 2 to 100000, got ${period}`);
-      }
-    }
-  });
-
-  it.skipIf(!talibAvailable)('equals TA-Lib MAX on random walks, including a window longer than the data', () => {
-    for (const { name, columns } of randomWalkCrossCheckSeries()) {
-      for (const period of [2, 5, 30, 200, 6_000]) {
-        const expected = talibAligned('MAX', { inReal: columns.close }, { optInTimePeriod: period }).outReal;
-        expect(maxRelativeDifference(max(columns.close, period), expected).difference, `${name} period ${period}`).toBe(0);
-      }
-    }
-  });
-
-  it.skipIf(!talibAvailable || !hasRealData)('equals TA-Lib MAX on real data', async () => {
-    for (const { name, columns } of await realCrossCheckSeries()) {
-      for (const period of [5, 30]) {
-        const expected = talibAligned('MAX', { inReal: columns.high }, { optInTimePeriod: period }).outReal;
-        expect(maxRelativeDifference(max(columns.high, period), expected).difference, `${name} period ${period}`).toBe(0);
-      }
-    }
-  });
+testRollingExtreme({
+  name: 'MAX',
+  lookback: maxLookback,
+  batch: (x, period) => max(x, period),
+  create: (period) => new MAX(period),
+  isMaximum: true,
+  realColumn: 'high',
+  handCase: { title: 'is the highest of the last period values (hand-computed)', x: [3, 1, 4, 1, 5, 9, 2, 6, 5, 3], expected: [NaN, NaN, 4, 4, 5, 9, 9, 9, 6, 6] },
 });

@@ -1,8 +1,6 @@
-import { hasNonFinite, withFiniteRows } from '../nanPolicy.js';
 import { assertInteger, outputArray } from '../parameters.js';
-import { StreamingIndicator } from '../StreamingIndicator.js';
-import { RollingExtreme } from './RollingExtreme.js';
-import { rollingExtremeIndexKernel, rowPositions } from './rollingExtremeKernels.js';
+import { RollingExtremeIndexStream } from './RollingExtremeIndexStream.js';
+import { rollingExtremeIndexRows } from './rollingExtremeKernels.js';
 
 /**
  * Row index of the highest value over the last `period` bars (TA-Lib MAXINDEX, default
@@ -23,48 +21,12 @@ export function maxindexLookback(period = 30): number {
 export function maxindex(x: Float64Array, period = 30, out?: Float64Array): Float64Array {
   maxindexLookback(period);
   const result = outputArray('MAXINDEX', x.length, out);
-  if (!hasNonFinite([x])) rollingExtremeIndexKernel(x, period, true, null, result);
-  else withFiniteRows([x, rowPositions(x.length)], [result], ([values, positions], [y]) => rollingExtremeIndexKernel(values, period, true, positions, y));
+  rollingExtremeIndexRows(x, period, true, result);
   return result;
 }
 
-export class MAXINDEX extends StreamingIndicator {
-  readonly lookback: number;
-  private readonly window: RollingExtreme;
-  private forming = 0;
-  private formingPosition = 0;
-  /** Bars given to update(), missing ones included: the position of the next bar. */
-  private bars = 0;
-
-  constructor(readonly period = 30) {
-    super();
-    this.lookback = maxindexLookback(period);
-    this.window = new RollingExtreme(period, true);
-  }
-
-  update(x: number): number {
-    this.bars++;
-    if (this.begin(true, Number.isFinite(x))) this.compute(x);
-    return this.value;
-  }
-
-  replace(x: number): number {
-    if (this.begin(false, Number.isFinite(x))) this.compute(x);
-    return this.value;
-  }
-
-  private compute(x: number): void {
-    this.forming = x;
-    this.formingPosition = this.bars - 1;
-    this.value = this.window.index(x, this.formingPosition);
-  }
-
-  protected commit(): void {
-    this.window.commit(this.forming, this.formingPosition);
-  }
-
-  protected clear(): void {
-    this.window.clear();
-    this.bars = 0;
+export class MAXINDEX extends RollingExtremeIndexStream {
+  constructor(period = 30) {
+    super(period, maxindexLookback(period), true);
   }
 }

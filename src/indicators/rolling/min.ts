@@ -1,7 +1,6 @@
 import { withFiniteRows } from '../nanPolicy.js';
 import { assertInteger, outputArray } from '../parameters.js';
-import { StreamingIndicator } from '../StreamingIndicator.js';
-import { RollingExtreme } from './RollingExtreme.js';
+import { RollingExtremeStream } from './RollingExtremeStream.js';
 import { rollingMinKernel } from './rollingExtremeKernels.js';
 
 /**
@@ -21,37 +20,8 @@ export function min(x: Float64Array, period = 30, out?: Float64Array): Float64Ar
   return result;
 }
 
-export class MIN extends StreamingIndicator {
-  readonly lookback: number;
-  private readonly window: RollingExtreme;
-  private forming = 0;
-
-  constructor(readonly period = 30) {
-    super();
-    this.lookback = minLookback(period);
-    this.window = new RollingExtreme(period, false);
-  }
-
-  update(x: number): number {
-    if (this.begin(true, Number.isFinite(x))) this.compute(x);
-    return this.value;
-  }
-
-  replace(x: number): number {
-    if (this.begin(false, Number.isFinite(x))) this.compute(x);
-    return this.value;
-  }
-
-  private compute(x: number): void {
-    this.forming = x;
-    this.value = this.count > this.lookback ? this.window.extreme(x) : NaN;
-  }
-
-  protected commit(): void {
-    this.window.commit(this.forming, 0);
-  }
-
-  protected clear(): void {
-    this.window.clear();
+export class MIN extends RollingExtremeStream {
+  constructor(period = 30) {
+    super(period, minLookback(period), false);
   }
 }

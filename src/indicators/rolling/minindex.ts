@@ -1,8 +1,6 @@
-import { hasNonFinite, withFiniteRows } from '../nanPolicy.js';
 import { assertInteger, outputArray } from '../parameters.js';
-import { StreamingIndicator } from '../StreamingIndicator.js';
-import { RollingExtreme } from './RollingExtreme.js';
-import { rollingExtremeIndexKernel, rowPositions } from './rollingExtremeKernels.js';
+import { RollingExtremeIndexStream } from './RollingExtremeIndexStream.js';
+import { rollingExtremeIndexRows } from './rollingExtremeKernels.js';
 
 /**
  * Row index of the lowest value over the last `period` bars (TA-Lib MININDEX, default
@@ -23,48 +21,12 @@ export function minindexLookback(period = 30): number {
 export function minindex(x: Float64Array, period = 30, out?: Float64Array): Float64Array {
   minindexLookback(period);
   const result = outputArray('MININDEX', x.length, out);
-  if (!hasNonFinite([x])) rollingExtremeIndexKernel(x, period, false, null, result);
-  else withFiniteRows([x, rowPositions(x.length)], [result], ([values, positions], [y]) => rollingExtremeIndexKernel(values, period, false, positions, y));
+  rollingExtremeIndexRows(x, period, false, result);
   return result;
 }
 
-export class MININDEX extends StreamingIndicator {
-  readonly lookback: number;
-  private readonly window: RollingExtreme;
-  private forming = 0;
-  private formingPosition = 0;
-  /** Bars given to update(), missing ones included: the position of the next bar. */
-  private bars = 0;
-
-  constructor(readonly period = 30) {
-    super();
-    this.lookback = minindexLookback(period);
-    this.window = new RollingExtreme(period, false);
-  }
-
-  update(x: number): number {
-    this.bars++;
-    if (this.begin(true, Number.isFinite(x))) this.compute(x);
-    return this.value;
-  }
-
-  replace(x: number): number {
-    if (this.begin(false, Number.isFinite(x))) this.compute(x);
-    return this.value;
-  }
-
-  private compute(x: number): void {
-    this.forming = x;
-    this.formingPosition = this.bars - 1;
-    this.value = this.window.index(x, this.formingPosition);
-  }
-
-  protected commit(): void {
-    this.window.commit(this.forming, this.formingPosition);
-  }
-
-  protected clear(): void {
-    this.window.clear();
-    this.bars = 0;
+export class MININDEX extends RollingExtremeIndexStream {
+  constructor(period = 30) {
+    super(period, minindexLookback(period), false);
   }
 }

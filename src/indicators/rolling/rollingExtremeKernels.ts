@@ -1,3 +1,5 @@
+import { hasNonFinite, withFiniteRows } from '../nanPolicy.js';
+
 /**
  * Batch kernels of the rolling maximum and minimum (TA-Lib MAX, MIN and their INDEX forms),
  * shared by MIN/MAX/MINMAX, the index functions, Donchian Channels and anything else built
@@ -114,4 +116,13 @@ export function rowPositions(n: number): Float64Array {
   const positions = new Float64Array(n);
   for (let i = 0; i < n; i++) positions[i] = i;
   return positions;
+}
+
+/**
+ * MAXINDEX (`isMaximum`) or MININDEX over `x` with the missing-value policy: rows with a
+ * missing value are skipped but keep their row numbers (the fast path skips the compaction).
+ */
+export function rollingExtremeIndexRows(x: Float64Array, period: number, isMaximum: boolean, y: Float64Array): void {
+  if (!hasNonFinite([x])) rollingExtremeIndexKernel(x, period, isMaximum, null, y);
+  else withFiniteRows([x, rowPositions(x.length)], [y], ([values, positions], [result]) => rollingExtremeIndexKernel(values, period, isMaximum, positions, result));
 }

@@ -1,4 +1,4 @@
-import { withFiniteRows } from '../nanPolicy.js';
+import { withFiniteRows, withFiniteRowsDetected } from '../nanPolicy.js';
 import { assertInteger, assertNumber, outputArray } from '../parameters.js';
 import { RunningMoments } from '../rolling/RunningMoments.js';
 import { StreamingIndicator } from '../StreamingIndicator.js';
@@ -49,7 +49,7 @@ export function bbands(close: Float64Array, period = 5, nbDevUp = 2, nbDevDn = 2
     bandwidth: outputArray('BBANDS', n, out?.bandwidth),
   };
   if (maType === 'sma') {
-    withFiniteRows([close], [result.upper, result.middle, result.lower, result.percentB, result.bandwidth], ([x], [upper, middle, lower, percentB, bandwidth]) =>
+    withFiniteRowsDetected([close], [result.upper, result.middle, result.lower, result.percentB, result.bandwidth], ([x], [upper, middle, lower, percentB, bandwidth]) =>
       bbandsSmaKernel(x, period, nbDevUp, nbDevDn, lookback, upper, middle, lower, percentB, bandwidth),
     );
   } else {
@@ -94,7 +94,7 @@ export function bollingerBands(close: Float64Array, period = 5, nbDevUp = 2, nbD
     lower: outputArray('BBANDS', n, out?.lower),
   };
   if (maType === 'sma') {
-    withFiniteRows([close], [result.upper, result.middle, result.lower], ([x], [upper, middle, lower]) => bandLinesSmaKernel(x, period, nbDevUp, nbDevDn, lookback, upper, middle, lower));
+    withFiniteRowsDetected([close], [result.upper, result.middle, result.lower], ([x], [upper, middle, lower]) => bandLinesSmaKernel(x, period, nbDevUp, nbDevDn, lookback, upper, middle, lower));
   } else {
     withFiniteRows([close], [result.upper, result.middle, result.lower], ([x], [upper, middle, lower]) => {
       movingAverage(x, period, maType, middle);
@@ -113,7 +113,7 @@ export function bollingerBands(close: Float64Array, period = 5, nbDevUp = 2, nbD
 }
 
 /** `bbandsSmaKernel` without %B and bandwidth. */
-function bandLinesSmaKernel(x: Float64Array, period: number, nbDevUp: number, nbDevDn: number, lookback: number, upper: Float64Array, middle: Float64Array, lower: Float64Array): void {
+function bandLinesSmaKernel(x: Float64Array, period: number, nbDevUp: number, nbDevDn: number, lookback: number, upper: Float64Array, middle: Float64Array, lower: Float64Array): boolean {
   const n = x.length;
   const warm = Math.min(lookback, n);
   let total = 0;
@@ -138,11 +138,14 @@ function bandLinesSmaKernel(x: Float64Array, period: number, nbDevUp: number, nb
     total -= oldest;
     totalSquares -= oldest * oldest;
   }
+  return Number.isFinite(total);
 }
 
 /**
  * The SMA case, one fused loop (running sum and sum of squares, every output written once):
  * speed is the product. Order of operations as TA-Lib's SMA and stddev_using_precalc_ma.
+ * Returns whether every input was finite (the outputs are not valid otherwise): each value is
+ * added to the running sum once, and a NaN or an infinity leaves it non-finite for good.
  */
 function bbandsSmaKernel(
   x: Float64Array,
@@ -155,7 +158,7 @@ function bbandsSmaKernel(
   lower: Float64Array,
   percentB: Float64Array,
   bandwidth: Float64Array,
-): void {
+): boolean {
   const n = x.length;
   const warm = Math.min(lookback, n);
   let total = 0;
@@ -185,6 +188,7 @@ function bbandsSmaKernel(
     total -= oldest;
     totalSquares -= oldest * oldest;
   }
+  return Number.isFinite(total);
 }
 
 /**

@@ -4,7 +4,7 @@ import { expectIndicatorError } from '../../../test/expectIndicatorError.js';
 import { expectNonFiniteRowsSkipped } from '../../../test/nonFiniteCases.js';
 import { testIndicatorContract } from '../../../test/indicatorContract.js';
 import { randomWalkBars } from '../../../test/randomWalk.js';
-import { realBarsForTalib } from '../../../test/realBarsForTalib.js';
+import { realBarsForTalib } from '../../../test/crossCheckSeries.js';
 import { requireSharedData } from '../../../test/sharedData.js';
 import { maxRelativeDifference, talibAligned, talibAvailable } from '../../../test/talibReference.js';
 import { NATR, natr, natrLookback } from './natr.js';

@@ -1,0 +1,623 @@
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import * as tradingSignals from 'trading-signals';
+import { readCsvBars } from '../../src/data/csv/readCsvBars.js';
+import { randomWalkBars } from '../../test/randomWalk.js';
+import type { BenchContext, BenchMeasurement, BenchTarget, Suite } from '../harness.js';
+import { measureNativeKernels } from '../native/measureNativeKernels.js';
+import {
+  benchParameters as p, indicatorCodes, loadIndicatorPeers,
+  type Candle, type IndicatorCode, type Runner, type SeriesBundle,
+} from '../peers/indicatorPeers.js';
+
+/**
+ * tickforge's indicator kernels beside technicalindicators, trading-signals, @ixjb94/indicators,
+ * indicatorts, tulind and talib (bindings of Tulip and TA-Lib) and the raw TA-Lib and Tulip C
+ * kernels, in one run, on one seeded random walk:
+ * - N = 1,000,000: one call over the whole walk, median of several calls after warm-up;
+ * - N = 1,000: one call per 1,000-bar window, cycling through 1,000 different windows of the
+ *   walk so the branch predictor cannot learn one series;
+ * - streaming: 10 million `update()` calls of SMA, EMA, RSI and ATR, with the heap before and
+ *   after, beside trading-signals (the only peer with streaming classes);
+ * - universe: `computeUniverse` over the S&P 500 file, once it exists (section at the end).
+ * Every figure is ns per bar (or per update). Inputs are converted to each library's format once,
+ * outside the timed region. `--quick` shrinks every size tenfold for development runs.
+ */
+const quick = process.argv.includes('--quick');
+const LARGE = quick ? 100_000 : 1_000_000;
+const WINDOW = 1_000;
+const WINDOWS = quick ? 100 : 1_000;
+/** Timed calls per implementation and case (median reported), after warm-up. */
+const RUNS = quick ? 3 : 7;
+/** Fewer calls for implementations slower than SLOW_MS per call: their median settles anyway. */
+const SLOW_RUNS = 3;
+const SLOW_MS = 400;
+const STREAM_PASSES = 10;
+const SEED = 42;
+const SP500_FILE = 'sp500_5yr_daily_2013-2018.csv.gz';
+
+/** ns per bar at N = 1,000,000 from the issue: within 1.25x of the faster raw C kernel. */
+const nsTargets: Partial<Record<IndicatorCode, number>> = { SMA: 1.2, EMA: 2.4, RSI: 6.5, MACD: 3, ATR: 2.5, BBANDS: 3, STOCH: 12, ADX: 10.5, OBV: 5.3 };
+const JAVASCRIPT_FACTOR = 5;
+const C_FACTOR = 1.25;
+const STREAM_TARGET_NS = 20;
+/** Heap growth allowed over 10 million updates: measurement noise, not a per-update allocation. */
+const HEAP_TOLERANCE_BYTES = 64 * 1024;
+
+const indicatorsDir = fileURLToPath(new URL('../../src/indicators/', import.meta.url));
+const groups = ['trend', 'momentum', 'volatility', 'volume', 'patterns', 'rolling'];
+
+type Kernel = (...args: unknown[]) => unknown;
+type TypedSeries = SeriesBundle['typed'];
+
+/**
+ * tickforge's batch calls. Kernels are handed preallocated outputs (`out`, a struct of arrays
+ * for multi-output ones; DESIGN.md section 4), as the C kernels' callers do; whether a kernel
+ * honours them is checked at load.
+ */
+interface KernelSpec {
+  file: string;
+  exportName: string;
+  call: (kernel: Kernel, s: TypedSeries, out: unknown) => unknown;
+  /** Multi-output kernels: the fields of the output struct, the main output first. */
+  fields?: string[];
+}
+
+const kernelSpecs: Record<IndicatorCode, KernelSpec> = {
+  SMA: { file: 'sma', exportName: 'sma', call: (k, s, out) => k(s.close, p.smaPeriod, out) },
+  EMA: { file: 'ema', exportName: 'ema', call: (k, s, out) => k(s.close, p.emaPeriod, out) },
+  RSI: { file: 'rsi', exportName: 'rsi', call: (k, s, out) => k(s.close, p.rsiPeriod, out) },
+  MACD: {
+    file: 'macd', exportName: 'macd', fields: ['macd', 'signal', 'histogram'],
+    call: (k, s, out) => k(s.close, p.macd.fast, p.macd.slow, p.macd.signal, out),
+  },
+  ATR: { file: 'atr', exportName: 'atr', call: (k, s, out) => k(s.high, s.low, s.close, p.atrPeriod, out) },
+  // MA types are left to their defaults (SMA, as TA-Lib's), whatever form that parameter takes.
+  BBANDS: {
+    file: 'bbands', exportName: 'bbands', fields: ['upper', 'middle', 'lower', 'percentB', 'bandwidth'],
+    call: (k, s, out) => k(s.close, p.bbands.period, p.bbands.deviations, p.bbands.deviations, undefined, out),
+  },
+  STOCH: {
+    file: 'stoch', exportName: 'stoch', fields: ['slowK', 'slowD'],
+    call: (k, s, out) => k(s.high, s.low, s.close, p.stoch.fastK, p.stoch.slowK, undefined, p.stoch.slowD, undefined, out),
+  },
+  ADX: { file: 'adx', exportName: 'adx', call: (k, s, out) => k(s.high, s.low, s.close, p.adxPeriod, out) },
+  OBV: { file: 'obv', exportName: 'obv', call: (k, s, out) => k(s.close, s.volume, out) },
+  CDLENGULFING: { file: 'cdlEngulfing', exportName: 'cdlEngulfing', call: (k, s, out) => k(s.open, s.high, s.low, s.close, out) },
+};
+
+/** The `out` argument for a kernel: one array, or a struct of them named by `fields`. */
+function outArgument(s: SeriesBundle, fields: string[] | undefined): unknown {
+  if (fields === undefined) return s.outs[0];
+  const out: Record<string, Float64Array> = {};
+  fields.forEach((field, index) => (out[field] = s.outs[index]));
+  return out;
+}
+
+function honoursOut(result: unknown, out: unknown, fields: string[] | undefined): boolean {
+  if (fields === undefined) return result === out;
+  const got = result as Record<string, unknown>;
+  const given = out as Record<string, unknown>;
+  return fields.every((field) => got[field] === given[field]);
+}
+
+function lastOf(result: unknown, field?: string): number {
+  const values = (field === undefined ? result : (result as Record<string, unknown>)[field]) as ArrayLike<number>;
+  return values[values.length - 1];
+}
+
+/** An export of the first existing module among `candidates`, or why there is none. */
+async function loadExport(candidates: string[], exportName: string, description: string): Promise<{ value?: unknown; problem?: string }> {
+  const path = candidates.find((candidate) => existsSync(candidate));
+  if (path === undefined) return { problem: `${description} does not exist yet` };
+  try {
+    const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    if (module[exportName] === undefined) return { problem: `${path} has no export ${exportName}` };
+    return { value: module[exportName] };
+  } catch (error) {
+    return { problem: `${path} failed to load: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+  }
+}
+
+/** Kernels are looked up in every group folder: the group of each is its author's choice. */
+function loadIndicatorExport(file: string, exportName: string): Promise<{ value?: unknown; problem?: string }> {
+  return loadExport(groups.map((group) => join(indicatorsDir, group, `${file}.ts`)), exportName, `src/indicators/<group>/${file}.ts`);
+}
+
+/** tickforge's runners: 'tickforge' (fastest documented call) and, for `out` kernels, 'tickforge (new output)'. */
+async function loadTickforge(probe: SeriesBundle, notes: string[]): Promise<Array<{ name: string; runners: Partial<Record<IndicatorCode, Runner>> }>> {
+  const main: Partial<Record<IndicatorCode, Runner>> = {};
+  const allocating: Partial<Record<IndicatorCode, Runner>> = {};
+  const missing: string[] = [];
+  for (const code of indicatorCodes) {
+    const spec = kernelSpecs[code];
+    const loaded = await loadIndicatorExport(spec.file, spec.exportName);
+    if (typeof loaded.value !== 'function') {
+      missing.push(`${code} (${loaded.problem ?? `${spec.exportName} is not a function`})`);
+      continue;
+    }
+    const kernel = loaded.value as Kernel;
+    const fields = spec.fields;
+    const field = fields?.[0];
+    let honoured = false;
+    try {
+      const out = outArgument(probe, fields);
+      honoured = honoursOut(spec.call(kernel, probe.typed, out), out, fields);
+    } catch (error) {
+      notes.push(`tickforge ${code} rejected preallocated outputs (${error instanceof Error ? error.message : String(error)}): measured allocating.`);
+    }
+    if (honoured) {
+      main[code] = (s) => lastOf(spec.call(kernel, s.typed, outArgument(s, fields)), field);
+      allocating[code] = (s) => lastOf(spec.call(kernel, s.typed, undefined), field);
+    } else {
+      notes.push(`tickforge ${code} does not take preallocated outputs in the form this suite passes: measured allocating.`);
+      main[code] = (s) => lastOf(spec.call(kernel, s.typed, undefined), field);
+    }
+  }
+  if (missing.length > 0) notes.push(`tickforge kernels not measured (not written yet or not loadable): ${missing.join('; ')}.`);
+  return [
+    { name: 'tickforge', runners: main },
+    { name: 'tickforge (new output)', runners: allocating },
+  ];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function garbageCollector(): () => void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  return () => {
+    gc();
+    gc();
+  };
+}
+
+/** Keeps every result alive so no call can be optimised away. */
+let sink = 0;
+
+interface Contender {
+  implementation: string;
+  run: () => number;
+}
+
+/**
+ * Warm-up (two calls, or one for a slow implementation), then rounds that run every
+ * implementation in turn so that drift on the shared machine hits all alike; each round starts
+ * with a different one, so that none always runs first after the collection.
+ */
+function timeContenders(contenders: Contender[], barsPerCall: number, gc: () => void, notes: string[], label: string): Map<string, { nsPerBar: number; value: number }> {
+  const warmMs = new Map<string, number>();
+  const values = new Map<string, number>();
+  const live: Contender[] = [];
+  for (const contender of contenders) {
+    try {
+      let start = performance.now();
+      let value = contender.run();
+      let elapsed = performance.now() - start;
+      if (elapsed < SLOW_MS) {
+        start = performance.now();
+        value = contender.run();
+        elapsed = performance.now() - start;
+      }
+      warmMs.set(contender.implementation, elapsed);
+      values.set(contender.implementation, value);
+      live.push(contender);
+    } catch (error) {
+      notes.push(`${contender.implementation} failed on ${label}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
+  const samples = new Map<string, number[]>(live.map((contender) => [contender.implementation, []]));
+  for (let round = 0; round < RUNS; round++) {
+    gc();
+    for (let turn = 0; turn < live.length; turn++) {
+      const contender = live[(turn + round) % live.length];
+      const wanted = warmMs.get(contender.implementation)! > SLOW_MS ? SLOW_RUNS : RUNS;
+      const own = samples.get(contender.implementation)!;
+      if (own.length >= wanted) continue;
+      const start = performance.now();
+      sink += contender.run();
+      own.push(performance.now() - start);
+    }
+  }
+  const result = new Map<string, { nsPerBar: number; value: number }>();
+  for (const [implementation, own] of samples) {
+    result.set(implementation, { nsPerBar: (median(own) * 1e6) / barsPerCall, value: values.get(implementation)! });
+  }
+  return result;
+}
+
+/** Each library's formats of bars [start, end) of the walk, built once. */
+function bundles(
+  columns: TypedSeries,
+  arrays: SeriesBundle['arrays'],
+  candles: Candle[],
+  ranges: Array<[number, number]>,
+): SeriesBundle[] {
+  const outs = new Map<number, SeriesBundle['outs']>();
+  return ranges.map(([start, end]) => {
+    const length = end - start;
+    // As many as the widest output struct (Bollinger: upper, middle, lower, %B, bandwidth).
+    if (!outs.has(length)) outs.set(length, Array.from({ length: 5 }, () => new Float64Array(length)));
+    return {
+      length,
+      typed: {
+        open: columns.open.subarray(start, end), high: columns.high.subarray(start, end), low: columns.low.subarray(start, end),
+        close: columns.close.subarray(start, end), volume: columns.volume.subarray(start, end),
+      },
+      arrays: {
+        open: arrays.open.slice(start, end), high: arrays.high.slice(start, end), low: arrays.low.slice(start, end),
+        close: arrays.close.slice(start, end), volume: arrays.volume.slice(start, end),
+      },
+      candles: candles.slice(start, end),
+      outs: outs.get(length)!,
+    };
+  });
+}
+
+function agreementNote(code: IndicatorCode, values: Map<string, number>): string | undefined {
+  const referenceName = values.has('talib') ? 'talib' : values.has('tickforge') ? 'tickforge' : undefined;
+  if (referenceName === undefined || values.size < 2) return undefined;
+  const reference = values.get(referenceName)!;
+  const agree: string[] = [];
+  const differ: string[] = [];
+  for (const [name, value] of values) {
+    if (name === referenceName) continue;
+    const close = Math.abs(value - reference) <= 1e-6 * Math.max(1, Math.abs(reference));
+    (close ? agree : differ).push(close ? name : `${name} ${Number(value.toPrecision(8))}`);
+  }
+  return (
+    `${code} last value at N = ${LARGE.toLocaleString('en-US')}: ${referenceName} ${Number(reference.toPrecision(8))}; ` +
+    `agree within 1e-6: ${agree.join(', ') || 'none'}; differ: ${differ.join(', ') || 'none'}.`
+  );
+}
+
+type StreamingInstance = { update(...values: number[]): number; value: number };
+type StreamingClass = new (...parameters: number[]) => StreamingInstance;
+
+interface StreamCase {
+  indicator: 'SMA' | 'EMA' | 'RSI' | 'ATR';
+  implementation: string;
+  /** Builds the indicator and returns a loop feeding it `passes` times the whole walk. */
+  create: () => (passes: number) => number;
+}
+
+/** One hand-written loop per case: a shared loop would see every class at one call site. */
+async function streamCases(columns: TypedSeries, candles: Candle[], notes: string[]): Promise<StreamCase[]> {
+  const { close, high, low } = columns;
+  const n = close.length;
+  const cases: StreamCase[] = [];
+  const load = async (file: string, name: string): Promise<StreamingClass | undefined> => {
+    const loaded = await loadIndicatorExport(file, name);
+    if (typeof loaded.value === 'function') return loaded.value as StreamingClass;
+    notes.push(`tickforge streaming ${name} not measured: ${loaded.problem ?? `${name} is not a class`}.`);
+    return undefined;
+  };
+  const Sma = await load('sma', 'SMA');
+  if (Sma) {
+    cases.push({ indicator: 'SMA', implementation: 'tickforge', create: () => {
+      const indicator = new Sma(p.smaPeriod);
+      return (passes) => {
+        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.update(close[i]);
+        return indicator.value;
+      };
+    } });
+  }
+  const Ema = await load('ema', 'EMA');
+  if (Ema) {
+    cases.push({ indicator: 'EMA', implementation: 'tickforge', create: () => {
+      const indicator = new Ema(p.emaPeriod);
+      return (passes) => {
+        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.update(close[i]);
+        return indicator.value;
+      };
+    } });
+  }
+  const Rsi = await load('rsi', 'RSI');
+  if (Rsi) {
+    cases.push({ indicator: 'RSI', implementation: 'tickforge', create: () => {
+      const indicator = new Rsi(p.rsiPeriod);
+      return (passes) => {
+        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.update(close[i]);
+        return indicator.value;
+      };
+    } });
+  }
+  const Atr = await load('atr', 'ATR');
+  if (Atr) {
+    cases.push({ indicator: 'ATR', implementation: 'tickforge', create: () => {
+      const indicator = new Atr(p.atrPeriod);
+      return (passes) => {
+        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.update(high[i], low[i], close[i]);
+        return indicator.value;
+      };
+    } });
+  }
+  const t = tradingSignals;
+  cases.push(
+    { indicator: 'SMA', implementation: 'trading-signals', create: () => {
+      const indicator = new t.SMA(p.smaPeriod);
+      return (passes) => {
+        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.add(close[i]);
+        return indicator.getResult() ?? NaN;
+      };
+    } },
+    { indicator: 'EMA', implementation: 'trading-signals', create: () => {
+      const indicator = new t.EMA(p.emaPeriod);
+      return (passes) => {
+        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.add(close[i]);
+        return indicator.getResult() ?? NaN;
+      };
+    } },
+    { indicator: 'RSI', implementation: 'trading-signals', create: () => {
+      const indicator = new t.RSI(p.rsiPeriod);
+      return (passes) => {
+        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.add(close[i]);
+        return indicator.getResult() ?? NaN;
+      };
+    } },
+    { indicator: 'ATR', implementation: 'trading-signals', create: () => {
+      const indicator = new t.ATR(p.atrPeriod);
+      return (passes) => {
+        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.add(candles[i]);
+        return indicator.getResult() ?? NaN;
+      };
+    } },
+  );
+  return cases;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function measureStreaming(
+  cases: StreamCase[],
+  updatesPerPass: number,
+  gc: () => void,
+  log: (line: string) => void,
+): Promise<Array<{ indicator: string; implementation: string; nsPerUpdate: number; heapGrowth: number; collections: number }>> {
+  let collections = 0;
+  const observer = new PerformanceObserver((list) => {
+    collections += list.getEntries().length;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const rows = [];
+  for (const streamCase of cases) {
+    const loop = streamCase.create();
+    // One pass first: the loop is compiled and any lazily built state exists before the baseline.
+    sink += loop(1);
+    gc();
+    await pause(20);
+    const before = process.memoryUsage().heapUsed;
+    collections = 0;
+    const start = performance.now();
+    sink += loop(STREAM_PASSES);
+    const elapsed = performance.now() - start;
+    await pause(20);
+    const during = collections;
+    gc();
+    const after = process.memoryUsage().heapUsed;
+    const updates = STREAM_PASSES * updatesPerPass;
+    rows.push({ indicator: streamCase.indicator, implementation: streamCase.implementation, nsPerUpdate: (elapsed * 1e6) / updates, heapGrowth: after - before, collections: during });
+    log(`indicators: streaming ${streamCase.indicator} ${streamCase.implementation} done`);
+  }
+  observer.disconnect();
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// UNIVERSE (for the lead to finish: the computeUniverse API is not final).
+// Measured only when src/parallel/computeUniverse.ts exports computeUniverse(barsList, options).
+// The plan: `defaultIndicatorPlan` of src/indicators/defaultIndicatorPlan.ts when it exists, else
+// every registry indicator with its default parameters. The bars are the S&P 500 file
+// as read (one Bars per symbol, unvalidated). 'tickforge' is the worker pool (default threads);
+// 'tickforge (1 thread)' is `threads: 0`, so the ratio is the pool's speed-up. Any failure
+// becomes a note. Adjust the call and the plan once the API is settled.
+// ---------------------------------------------------------------------------------------------
+const UNIVERSE_RUNS = 3;
+const UNIVERSE_TARGET_MS = 1_000;
+
+type ComputeUniverse = (barsList: unknown[], options: Record<string, unknown>) => Promise<unknown>;
+
+async function universePlan(): Promise<{ plan?: unknown[]; how: string }> {
+  const sources: Array<[string, string]> = [
+    [join(indicatorsDir, 'defaultIndicatorPlan.ts'), 'defaultIndicatorPlan'],
+    [join(indicatorsDir, 'computeAll.ts'), 'defaultPlan'],
+  ];
+  for (const [source, name] of sources) {
+    const loaded = await loadExport([source], name, source);
+    if (Array.isArray(loaded.value)) return { plan: loaded.value, how: `${name} of ${source.slice(source.indexOf('src/'))} (${loaded.value.length} entries)` };
+  }
+  const registry = await loadExport([join(indicatorsDir, 'registry', 'registry.ts')], 'indicatorDefinitions', 'src/indicators/registry/registry.ts');
+  if (!Array.isArray(registry.value)) return { how: registry.problem ?? 'the registry exports no indicatorDefinitions' };
+  const plan = (registry.value as Array<{ name: string }>).map(({ name }) => ({ name }));
+  return { plan, how: `every registry indicator (${plan.length}) with default parameters (no default plan export found)` };
+}
+
+async function measureUniverse(context: BenchContext, gc: () => void): Promise<{ measurements: BenchMeasurement[]; targets: BenchTarget[]; notes: string[] }> {
+  const empty = { measurements: [], targets: [] };
+  const loaded = await loadExport([join(indicatorsDir, '..', 'parallel', 'computeUniverse.ts')], 'computeUniverse', 'src/parallel/computeUniverse.ts');
+  if (typeof loaded.value !== 'function') {
+    return { ...empty, notes: [`universe not measured: computeUniverse is not available yet (${loaded.problem ?? 'not a function'}).`] };
+  }
+  if (context.sharedDataDir === undefined) {
+    return { ...empty, notes: [`universe not measured: ../shared/data (${SP500_FILE}) is absent.`] };
+  }
+  const computeUniverse = loaded.value as ComputeUniverse;
+  const { plan, how } = await universePlan();
+  if (plan === undefined) return { ...empty, notes: [`universe not measured: no plan (${how}).`] };
+  try {
+    const { tables } = await readCsvBars(join(context.sharedDataDir, SP500_FILE));
+    const barsList = tables.map((table) => table.bars);
+    const bars = barsList.reduce((sum, item) => sum + item.length, 0);
+    const caseName = `universe: default plan, S&P 500 daily (${barsList.length} symbols, ${bars.toLocaleString('en-US')} bars)`;
+    const measurements: BenchMeasurement[] = [];
+    const times = new Map<string, number>();
+    for (const [implementation, options] of [['tickforge', { plan }], ['tickforge (1 thread)', { plan, threads: 0 }]] as const) {
+      context.log(`indicators: universe, ${implementation}, ${barsList.length} symbols, ${plan.length} plan entries`);
+      await computeUniverse(barsList, options); // warm-up: workers started, kernels compiled
+      const samples: number[] = [];
+      for (let run = 0; run < UNIVERSE_RUNS; run++) {
+        gc();
+        const start = performance.now();
+        await computeUniverse(barsList, options);
+        samples.push(performance.now() - start);
+      }
+      times.set(implementation, median(samples));
+      measurements.push({ case: caseName, implementation, metric: 'median time', value: median(samples), unit: 'ms', better: 'lower' });
+    }
+    const ms = times.get('tickforge')!;
+    return {
+      measurements,
+      targets: [{ description: 'universe: all indicators of the default plan over the S&P 500 file, on two cores', measured: ms, unit: 'ms', target: UNIVERSE_TARGET_MS, met: ms < UNIVERSE_TARGET_MS }],
+      notes: [`universe: computeUniverse(barsList, { plan }) with ${how}; one warm-up call, median of ${UNIVERSE_RUNS}.`],
+    };
+  } catch (error) {
+    return { ...empty, notes: [`universe not measured: computeUniverse failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`] };
+  }
+}
+// ------------------------------------------------------------------------- end of UNIVERSE ---
+
+export const run: Suite = async (context) => {
+  const notes: string[] = [];
+  const measurements: BenchMeasurement[] = [];
+  const targets: BenchTarget[] = [];
+  const gc = garbageCollector();
+  const loadAtStart = loadavg()[0];
+  if (quick) notes.push(`QUICK RUN (--quick): N = ${LARGE}, ${WINDOWS} windows, ${RUNS} runs; not the issue's figures.`);
+
+  const walk = randomWalkBars(LARGE, SEED);
+  const columns: TypedSeries = { open: walk.open, high: walk.high, low: walk.low, close: walk.close, volume: walk.volume };
+  const arrays = { open: Array.from(walk.open), high: Array.from(walk.high), low: Array.from(walk.low), close: Array.from(walk.close), volume: Array.from(walk.volume) };
+  const candles: Candle[] = arrays.close.map((close, i) => ({ open: arrays.open[i], high: arrays.high[i], low: arrays.low[i], close, volume: arrays.volume[i] }));
+  const [whole] = bundles(columns, arrays, candles, [[0, LARGE]]);
+  const windows = bundles(columns, arrays, candles, Array.from({ length: WINDOWS }, (_, w): [number, number] => [w * WINDOW, (w + 1) * WINDOW]));
+  context.log(`indicators: random walk of ${LARGE} bars (seed ${SEED}); ${WINDOWS} windows of ${WINDOW} bars`);
+
+  const peers = loadIndicatorPeers(notes);
+  const implementations = [...(await loadTickforge(whole, notes)), ...peers];
+  const javascriptLibraries = new Set(peers.filter((peer) => peer.javascript).map((peer) => peer.name));
+  const largeCase = (code: string) => `${code}, N = ${LARGE.toLocaleString('en-US')}`;
+  const windowCase = (code: string) => `${code}, N = ${WINDOW.toLocaleString('en-US')} (${WINDOWS.toLocaleString('en-US')} windows)`;
+  const large = new Map<IndicatorCode, Map<string, { nsPerBar: number; value: number }>>();
+
+  for (const code of indicatorCodes) {
+    const withCode = implementations.filter((implementation) => implementation.runners[code] !== undefined);
+    const contenders = withCode.map((implementation) => ({ implementation: implementation.name, run: () => implementation.runners[code]!(whole) }));
+    const timed = timeContenders(contenders, LARGE, gc, notes, largeCase(code));
+    large.set(code, timed);
+    for (const [implementation, { nsPerBar }] of timed) {
+      measurements.push({ case: largeCase(code), implementation, metric: 'ns/bar', value: nsPerBar, unit: 'ns/bar', better: 'lower' });
+    }
+    const agreement = agreementNote(code, new Map([...timed].filter(([name]) => name !== 'tickforge (new output)').map(([name, { value }]) => [name, value])));
+    if (agreement) notes.push(agreement);
+    context.log(`indicators: ${largeCase(code)} done`);
+  }
+
+  for (const code of indicatorCodes) {
+    const withCode = implementations.filter((implementation) => implementation.runners[code] !== undefined);
+    const contenders = withCode.map((implementation) => {
+      const runner = implementation.runners[code]!;
+      return {
+        implementation: implementation.name,
+        run: () => {
+          let total = 0;
+          for (const window of windows) total += runner(window);
+          return total;
+        },
+      };
+    });
+    for (const [implementation, { nsPerBar }] of timeContenders(contenders, WINDOWS * WINDOW, gc, notes, windowCase(code))) {
+      measurements.push({ case: windowCase(code), implementation, metric: 'ns/bar', value: nsPerBar, unit: 'ns/bar', better: 'lower' });
+    }
+    context.log(`indicators: ${windowCase(code)} done`);
+  }
+
+  const native = measureNativeKernels(columns, RUNS, context.log);
+  notes.push(...native.notes);
+  const fastestC = new Map<IndicatorCode, { name: string; nsPerBar: number }>();
+  for (const result of native.results) {
+    const code = result.indicator as IndicatorCode;
+    measurements.push({ case: largeCase(code), implementation: result.implementation, metric: 'ns/bar', value: result.nsPerBar, unit: 'ns/bar', better: 'lower' });
+    const best = fastestC.get(code);
+    if (best === undefined || result.nsPerBar < best.nsPerBar) fastestC.set(code, { name: result.implementation, nsPerBar: result.nsPerBar });
+  }
+
+  for (const code of indicatorCodes) {
+    const timed = large.get(code)!;
+    const ours = timed.get('tickforge');
+    if (ours === undefined) continue;
+    const limit = nsTargets[code];
+    if (limit !== undefined) {
+      targets.push({ description: `${code} at N = ${LARGE.toLocaleString('en-US')}`, measured: ours.nsPerBar, unit: 'ns/bar', target: limit, met: ours.nsPerBar <= limit });
+    }
+    // Against the libraries, which all allocate their results, tickforge allocating too.
+    const comparable = timed.get('tickforge (new output)') ?? ours;
+    const javascript = [...timed].filter(([name]) => javascriptLibraries.has(name)).sort((a, b) => a[1].nsPerBar - b[1].nsPerBar)[0];
+    if (javascript !== undefined) {
+      const ratio = javascript[1].nsPerBar / comparable.nsPerBar;
+      targets.push({
+        description:
+          `${code} at N = ${LARGE.toLocaleString('en-US')}: times faster than the fastest JavaScript library ` +
+          `(${javascript[0]}, ${javascript[1].nsPerBar.toPrecision(3)} ns/bar; tickforge allocating its output, ${comparable.nsPerBar.toPrecision(3)} ns/bar)`,
+        measured: ratio, unit: 'x', target: JAVASCRIPT_FACTOR, met: ratio >= JAVASCRIPT_FACTOR,
+      });
+    }
+    const c = fastestC.get(code);
+    if (c !== undefined) {
+      const ratio = ours.nsPerBar / c.nsPerBar;
+      targets.push({
+        description: `${code} at N = ${LARGE.toLocaleString('en-US')}: tickforge time / the faster raw C kernel (${c.name}, ${c.nsPerBar.toPrecision(3)} ns/bar, this run)`,
+        measured: ratio, unit: 'x', target: C_FACTOR, met: ratio <= C_FACTOR,
+      });
+    }
+  }
+
+  const streaming = await measureStreaming(await streamCases(columns, candles, notes), LARGE, gc, context.log);
+  const updates = (STREAM_PASSES * LARGE).toLocaleString('en-US');
+  for (const row of streaming) {
+    const caseName = `${row.indicator} streaming update()`;
+    measurements.push({ case: caseName, implementation: row.implementation, metric: 'ns/update', value: row.nsPerUpdate, unit: 'ns/update', better: 'lower' });
+    notes.push(
+      `${caseName}, ${row.implementation}: heap ${row.heapGrowth >= 0 ? '+' : ''}${row.heapGrowth} bytes after GC over ${updates} updates; ` +
+        `${row.collections} garbage collections during them (0 means it allocated less than the young generation holds).`,
+    );
+    if (row.implementation !== 'tickforge') continue;
+    targets.push({ description: `${row.indicator} streaming update()`, measured: row.nsPerUpdate, unit: 'ns/update', target: STREAM_TARGET_NS, met: row.nsPerUpdate < STREAM_TARGET_NS });
+    targets.push({
+      description: `${row.indicator} streaming: heap growth after GC over ${updates} updates (no growth; ${HEAP_TOLERANCE_BYTES} bytes of noise allowed)`,
+      measured: row.heapGrowth, unit: 'bytes', target: HEAP_TOLERANCE_BYTES, met: row.heapGrowth < HEAP_TOLERANCE_BYTES,
+    });
+  }
+
+  const universe = await measureUniverse(context, gc);
+  measurements.push(...universe.measurements);
+  targets.push(...universe.targets);
+  notes.push(...universe.notes);
+
+  notes.push(
+    `method: seeded random walk (test/randomWalk.ts, seed ${SEED}); N = ${LARGE.toLocaleString('en-US')}: median of ${RUNS} calls (${SLOW_RUNS} for implementations over ${SLOW_MS} ms a call) after warm-up; ` +
+      `N = ${WINDOW}: each call runs all ${WINDOWS} consecutive ${WINDOW}-bar windows of the walk, median of as many passes. Inputs converted once outside the timed region ` +
+      '(Float64Array for tickforge, plain arrays for the libraries and the bindings, candle objects for trading-signals). ' +
+      "'tickforge' writes into preallocated outputs (`out`, as the C callers do), 'tickforge (new output)' lets each kernel allocate its outputs, as the JavaScript libraries do.",
+    `parameters: SMA ${p.smaPeriod}, EMA ${p.emaPeriod}, RSI ${p.rsiPeriod}, MACD ${p.macd.fast}/${p.macd.slow}/${p.macd.signal}, ATR ${p.atrPeriod}, BBANDS ${p.bbands.period} x ${p.bbands.deviations}, ` +
+      `STOCH ${p.stoch.fastK}/${p.stoch.slowK}/${p.stoch.slowD} (SMA), ADX ${p.adxPeriod}. Definitions differ between libraries (see the last-value notes): ` +
+      'technicalindicators and indicatorts have no %K slowing, indicatorts ATR is a simple average, ixjb94 ADX takes high and low only, Tulip EMA seeds with the first value, TA-Lib OBV starts at the first volume. ' +
+      'No JavaScript library offers a batch CDLENGULFING (technicalindicators checks one window at a time), so only TA-Lib is its peer.',
+    `"JavaScript library" in the 5x targets means ${[...javascriptLibraries].join(', ')}; talib and tulind are bindings to C and have their own ratios. ` +
+      "The 5x targets compare 'tickforge (new output)' (allocating, like the libraries); the ns/bar and raw-C targets compare 'tickforge' (preallocated outputs, like the C callers).",
+  );
+  notes.push(
+    `machine load (1-minute average) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end: ` +
+      'figures taken while other processes compete for the cores are inflated; the ratios, measured side by side, suffer less.',
+  );
+  if (sink === 0.123456789) notes.push('');
+  return { suite: 'indicators', measurements, targets, notes };
+};
