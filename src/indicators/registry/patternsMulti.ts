@@ -15,66 +15,27 @@ import { cdlRiseFall3Methods, cdlRiseFall3MethodsLookback } from '../patterns/cd
 import { cdlTasukiGap, cdlTasukiGapLookback } from '../patterns/cdlTasukiGap.js';
 import { cdlTriStar, cdlTriStarLookback } from '../patterns/cdlTriStar.js';
 import { cdlUpsideGap2Crows, cdlUpsideGap2CrowsLookback } from '../patterns/cdlUpsideGap2Crows.js';
-import type { ComputeContext, IndicatorDefinition, ParameterDefinition } from './IndicatorDefinition.js';
+import type { IndicatorDefinition } from './IndicatorDefinition.js';
+import { patternDefinition as pattern, penetrationPatternDefinition } from './patternDefinition.js';
 
-type Pattern = (open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array) => Float64Array;
-type PenetrationPattern = (open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array, penetration: number) => Float64Array;
-
-const penetration: ParameterDefinition = {
-  name: 'penetration',
-  kind: 'number',
-  default: 0.3,
-  min: 0,
-  max: 1,
-  description: 'fraction of the first body the last close must reach into it',
-};
-
-const ohlc = (context: ComputeContext) => [context.input('open'), context.input('high'), context.input('low'), context.input('close')] as const;
-
-/** A pattern without parameters: TA-Lib's name in lower case, one output of that name. */
-function pattern(name: string, title: string, lookback: () => number, compute: Pattern): IndicatorDefinition {
-  return {
-    name,
-    title,
-    group: 'pattern',
-    inputs: ['open', 'high', 'low', 'close'],
-    parameters: [],
-    outputs: [name],
-    lookback: () => lookback(),
-    compute: (context) => [compute(...ohlc(context))],
-  };
-}
-
-/** A pattern with TA-Lib's optInPenetration (default 0.3). */
-function penetrationPattern(name: string, title: string, lookback: (penetration: number) => number, compute: PenetrationPattern): IndicatorDefinition {
-  return {
-    name,
-    title,
-    group: 'pattern',
-    inputs: ['open', 'high', 'low', 'close'],
-    parameters: [penetration],
-    outputs: [name],
-    lookback: (parameters) => lookback(parameters.penetration as number),
-    compute: (context, parameters) => [compute(...ohlc(context), parameters.penetration as number)],
-  };
-}
+const penetration = { default: 0.3, description: 'fraction of the first body the last close must reach into it' };
 
 /**
  * Registry entries of the candlestick patterns of three candles and more (and the doji star),
  * +100 bullish / -100 bearish / 0 on the pattern's last candle, as TA-Lib's CDL functions.
- * Batch only: a pattern is judged on closed candles.
+ * Streaming forms judge the forming candle with the last lookback candles (PatternStream).
  */
 export const patternMultiDefinitions: IndicatorDefinition[] = [
-  penetrationPattern('cdlmorningstar', 'Morning Star', cdlMorningStarLookback, cdlMorningStar),
-  penetrationPattern('cdleveningstar', 'Evening Star', cdlEveningStarLookback, cdlEveningStar),
-  penetrationPattern('cdlmorningdojistar', 'Morning Doji Star', cdlMorningDojiStarLookback, cdlMorningDojiStar),
-  penetrationPattern('cdleveningdojistar', 'Evening Doji Star', cdlEveningDojiStarLookback, cdlEveningDojiStar),
+  penetrationPatternDefinition('cdlmorningstar', 'Morning Star', cdlMorningStarLookback, cdlMorningStar, penetration),
+  penetrationPatternDefinition('cdleveningstar', 'Evening Star', cdlEveningStarLookback, cdlEveningStar, penetration),
+  penetrationPatternDefinition('cdlmorningdojistar', 'Morning Doji Star', cdlMorningDojiStarLookback, cdlMorningDojiStar, penetration),
+  penetrationPatternDefinition('cdleveningdojistar', 'Evening Doji Star', cdlEveningDojiStarLookback, cdlEveningDojiStar, penetration),
   pattern('cdldojistar', 'Doji Star', cdlDojiStarLookback, cdlDojiStar),
   pattern('cdl3whitesoldiers', 'Three Advancing White Soldiers', cdl3WhiteSoldiersLookback, cdl3WhiteSoldiers),
   pattern('cdl3blackcrows', 'Three Black Crows', cdl3BlackCrowsLookback, cdl3BlackCrows),
   pattern('cdl3inside', 'Three Inside Up/Down', cdl3InsideLookback, cdl3Inside),
   pattern('cdl3outside', 'Three Outside Up/Down', cdl3OutsideLookback, cdl3Outside),
-  penetrationPattern('cdlabandonedbaby', 'Abandoned Baby', cdlAbandonedBabyLookback, cdlAbandonedBaby),
+  penetrationPatternDefinition('cdlabandonedbaby', 'Abandoned Baby', cdlAbandonedBabyLookback, cdlAbandonedBaby, penetration),
   pattern('cdlrisefall3methods', 'Rising/Falling Three Methods', cdlRiseFall3MethodsLookback, cdlRiseFall3Methods),
   pattern('cdltasukigap', 'Tasuki Gap', cdlTasukiGapLookback, cdlTasukiGap),
   pattern('cdl3linestrike', 'Three-Line Strike', cdl3LineStrikeLookback, cdl3LineStrike),

@@ -1,4 +1,3 @@
-import type { Candles } from '../patterns/candleSettings.js';
 import { cdlBeltHold, cdlBeltHoldLookback } from '../patterns/cdlBeltHold.js';
 import { cdlDarkCloudCover, cdlDarkCloudCoverLookback } from '../patterns/cdlDarkCloudCover.js';
 import { cdlDoji, cdlDojiLookback } from '../patterns/cdlDoji.js';
@@ -23,34 +22,12 @@ import { cdlSpinningTop, cdlSpinningTopLookback } from '../patterns/cdlSpinningT
 import { cdlThrusting, cdlThrustingLookback } from '../patterns/cdlThrusting.js';
 import { cdlTweezerBottom, cdlTweezerBottomLookback } from '../patterns/cdlTweezerBottom.js';
 import { cdlTweezerTop, cdlTweezerTopLookback } from '../patterns/cdlTweezerTop.js';
-import type { ComputeContext, IndicatorDefinition } from './IndicatorDefinition.js';
-
-type Pattern = (open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array) => Float64Array;
-
-function candlesOf(context: ComputeContext): Candles {
-  return { open: context.input('open'), high: context.input('high'), low: context.input('low'), close: context.input('close') };
-}
-
-/** A pattern without parameters: one output named like the pattern, +100 / -100 / 0, NaN in warm-up. */
-function pattern(name: string, title: string, lookback: () => number, compute: Pattern): IndicatorDefinition {
-  return {
-    name,
-    title,
-    group: 'pattern',
-    inputs: ['open', 'high', 'low', 'close'],
-    parameters: [],
-    outputs: [name],
-    lookback: () => lookback(),
-    compute: (context) => {
-      const { open, high, low, close } = candlesOf(context);
-      return [compute(open, high, low, close)];
-    },
-  };
-}
+import type { IndicatorDefinition } from './IndicatorDefinition.js';
+import { patternDefinition as pattern, penetrationPatternDefinition } from './patternDefinition.js';
 
 /**
  * Registry entries of the one- and two-candle patterns (TA-Lib names, lower case) and the
- * tweezers, which TA-Lib lacks. Streaming forms come from the registry's generic window adapter.
+ * tweezers, which TA-Lib lacks. Streaming forms judge the forming candle with the last lookback candles.
  */
 export const patternSingleDefinitions: IndicatorDefinition[] = [
   pattern('cdldoji', 'Doji', cdlDojiLookback, cdlDoji),
@@ -65,24 +42,10 @@ export const patternSingleDefinitions: IndicatorDefinition[] = [
   pattern('cdlharami', 'Harami Pattern', cdlHaramiLookback, cdlHarami),
   pattern('cdlharamicross', 'Harami Cross Pattern', cdlHaramiCrossLookback, cdlHaramiCross),
   pattern('cdlpiercing', 'Piercing Pattern', cdlPiercingLookback, cdlPiercing),
-  {
-    ...pattern('cdldarkcloudcover', 'Dark Cloud Cover', cdlDarkCloudCoverLookback, cdlDarkCloudCover),
-    parameters: [
-      {
-        name: 'penetration',
-        kind: 'number',
-        default: 0.5,
-        min: 0,
-        max: 1,
-        description: 'how deep into the white body the black candle must close, as a fraction of that body',
-      },
-    ],
-    lookback: ({ penetration }) => cdlDarkCloudCoverLookback(penetration as number),
-    compute: (context, { penetration }) => {
-      const { open, high, low, close } = candlesOf(context);
-      return [cdlDarkCloudCover(open, high, low, close, penetration as number)];
-    },
-  },
+  penetrationPatternDefinition('cdldarkcloudcover', 'Dark Cloud Cover', cdlDarkCloudCoverLookback, cdlDarkCloudCover, {
+    default: 0.5,
+    description: 'how deep into the white body the black candle must close, as a fraction of that body',
+  }),
   pattern('cdlmarubozu', 'Marubozu', cdlMarubozuLookback, cdlMarubozu),
   pattern('cdlspinningtop', 'Spinning Top', cdlSpinningTopLookback, cdlSpinningTop),
   pattern('cdlkicking', 'Kicking', cdlKickingLookback, cdlKicking),

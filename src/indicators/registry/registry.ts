@@ -10,16 +10,9 @@ import { patternSingleDefinitions } from './patternsSingle.js';
 import { trendAverageDefinitions } from './trendAverages.js';
 import { trendSystemDefinitions } from './trendSystems.js';
 import { volumeDefinitions } from './volume.js';
-import { WindowedStream } from './WindowedStream.js';
 
 /** Every indicator and pattern tickforge ships, by the name users type. */
-export const indicatorDefinitions: readonly IndicatorDefinition[] = [...trendAverageDefinitions, ...trendSystemDefinitions, ...volumeDefinitions, ...momentumOscillatorDefinitions, ...momentumDirectionalDefinitions, ...volatilityRangeDefinitions, ...volatilityBandDefinitions, ...rollingDefinitions, ...patternSingleDefinitions, ...patternMultiDefinitions].map(withStream);
-
-/** Patterns depend only on their last lookback + 1 bars, so a window over the batch form streams them exactly. */
-function withStream(definition: IndicatorDefinition): IndicatorDefinition {
-  if (definition.createStream !== undefined || definition.group !== 'pattern') return definition;
-  return { ...definition, createStream: (parameters) => new WindowedStream(definition, parameters) };
-}
+export const indicatorDefinitions: readonly IndicatorDefinition[] = [...trendAverageDefinitions, ...trendSystemDefinitions, ...volumeDefinitions, ...momentumOscillatorDefinitions, ...momentumDirectionalDefinitions, ...volatilityRangeDefinitions, ...volatilityBandDefinitions, ...rollingDefinitions, ...patternSingleDefinitions, ...patternMultiDefinitions];
 
 const byName = new Map(indicatorDefinitions.map((definition) => [definition.name, definition]));
 if (byName.size !== indicatorDefinitions.length) {
