@@ -1,4 +1,4 @@
-import { withFiniteRows } from '../nanPolicy.js';
+import { withFiniteRowsDetected } from '../nanPolicy.js';
 import { assertInteger, assertSameLength, outputArray } from '../parameters.js';
 import { StreamingIndicator } from '../StreamingIndicator.js';
 import { trueRangeOf } from './trange.js';
@@ -23,7 +23,7 @@ export function atr(high: Float64Array, low: Float64Array, close: Float64Array, 
   const result = outputArray('ATR', length, out);
   // The kernel notices a non-finite input itself (one pass over memory instead of two); only
   // then does the missing-value path run.
-  if (!atrKernel(high, low, close, period, result)) withFiniteRows([high, low, close], [result], ([h, l, c], [y]) => atrKernel(h, l, c, period, y));
+  withFiniteRowsDetected([high, low, close], [result], ([h, l, c], [y]) => atrKernel(h, l, c, period, y));
   return result;
 }
 

@@ -1,4 +1,4 @@
-import { withFiniteRows } from '../nanPolicy.js';
+import { withFiniteRowsDetected } from '../nanPolicy.js';
 import { assertSameLength, outputArray } from '../parameters.js';
 import { StreamingIndicator } from '../StreamingIndicator.js';
 
@@ -18,7 +18,7 @@ export function obv(close: Float64Array, volume: Float64Array, out?: Float64Arra
   const result = outputArray('OBV', length, out);
   // The kernel checks its inputs as it goes, saving the separate missing-value scan (a third
   // of the time); only when it meets a non-finite input is the series recomputed by the policy.
-  if (!obvKernel(close, volume, result)) withFiniteRows([close, volume], [result], ([c, v], [y]) => obvKernel(c, v, y));
+  withFiniteRowsDetected([close, volume], [result], ([c, v], [y]) => obvKernel(c, v, y));
   return result;
 }
 
