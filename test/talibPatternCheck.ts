@@ -244,12 +244,9 @@ export function expectUnequalLengthsRejected(compute: PatternFunction, candles: 
   );
 }
 
-/** A pattern with TA-Lib's optional `optInPenetration` (default 0.3) as its fifth argument. */
-export type PenetrationPatternFunction = (open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array, penetration?: number) => Float64Array;
-
-export interface PenetrationPatternSuite {
+export interface PatternSuite<Compute = PatternFunction> {
   talibName: string;
-  compute: PenetrationPatternFunction;
+  compute: Compute;
   /** The pattern's lookback with default settings (the `...Lookback()` function's result). */
   lookback: number;
   /** The expected lookback (TA-Lib's), written out. */
@@ -266,30 +263,54 @@ export interface PenetrationPatternSuite {
 }
 
 /**
- * The suite of the star patterns with a penetration: the hand-built case (lookback, signals,
- * and the same signals from TA-Lib), the missing-value rule, unequal lengths, penetration
- * outside 0..1, then TA-Lib agreement at penetration 0.3 (default) and 0.1.
+ * The hand-built tests every pattern suite shares, registered inside its `describe`: lookback
+ * and signals, the same signals from TA-Lib (called with `options`), the missing-value rule and
+ * unequal lengths. `compute` runs the pattern with its default settings.
+ */
+function itHandBuiltCase(suite: PatternSuite<unknown>, compute: PatternFunction, options: Record<string, number>): void {
+  const { talibName, candles } = suite;
+  const run = () => compute(candles.open, candles.high, candles.low, candles.close);
+  it(suite.title, () => {
+    expect(suite.lookback).toBe(suite.expectedLookback);
+    expectPatternOutput(run(), suite.expectedLookback, suite.signals);
+  });
+
+  it.skipIf(!talibAvailable)('gives the signals TA-Lib gives on the hand-built sequence', () => {
+    expect(firstDifference(run(), talibPattern(talibName, candles, options))).toBe(-1);
+  });
+
+  it('skips a bar with a missing field', () => expectMissingBarSkipped(compute, candles, suite.missingAt));
+
+  it('rejects inputs of unequal length', () => expectUnequalLengthsRejected(compute, candles, talibName));
+}
+
+/**
+ * The suite of a pattern without optional inputs: the hand-built case (lookback, signals, and
+ * the same signals from TA-Lib), the missing-value rule, unequal lengths, then TA-Lib agreement.
+ */
+export function testPattern(suite: PatternSuite): void {
+  describe(suite.talibName, () => itHandBuiltCase(suite, suite.compute, {}));
+  describeTalibAgreement(suite.talibName, suite.compute, suite.directions);
+}
+
+/** A pattern with TA-Lib's optional `optInPenetration` (default 0.3) as its fifth argument. */
+export type PenetrationPatternFunction = (open: Float64Array, high: Float64Array, low: Float64Array, close: Float64Array, penetration?: number) => Float64Array;
+
+export type PenetrationPatternSuite = PatternSuite<PenetrationPatternFunction>;
+
+/**
+ * The suite of the star patterns with a penetration: the hand-built case as in `testPattern`
+ * (TA-Lib at its default penetration 0.3), penetration outside 0..1, then TA-Lib agreement at
+ * penetration 0.3 (default) and 0.1.
  */
 export function testPenetrationPattern(suite: PenetrationPatternSuite): void {
   const { talibName, compute, candles } = suite;
-  const run = (penetration?: number) => compute(candles.open, candles.high, candles.low, candles.close, penetration);
   describe(talibName, () => {
-    it(suite.title, () => {
-      expect(suite.lookback).toBe(suite.expectedLookback);
-      expectPatternOutput(run(), suite.expectedLookback, suite.signals);
-    });
-
-    it.skipIf(!talibAvailable)('gives the signals TA-Lib gives on the hand-built sequence', () => {
-      expect(firstDifference(run(), talibPattern(talibName, candles, { optInPenetration: 0.3 }))).toBe(-1);
-    });
-
-    it('skips a bar with a missing field', () => expectMissingBarSkipped(compute, candles, suite.missingAt));
-
-    it('rejects inputs of unequal length', () => expectUnequalLengthsRejected(compute, candles, talibName));
+    itHandBuiltCase(suite, compute, { optInPenetration: 0.3 });
 
     it('rejects a penetration outside 0..1, naming it', () => {
       for (const penetration of [-0.1, 1.5, NaN]) {
-        expect(() => run(penetration)).toThrow(
+        expect(() => compute(candles.open, candles.high, candles.low, candles.close, penetration)).toThrow(
           expect.objectContaining({
             code: 'TF_ERR_INDICATOR_PARAMETER',
             message: expect.stringContaining(`${talibName}: penetration must be a finite number from 0 to 1, got ${penetration}`),

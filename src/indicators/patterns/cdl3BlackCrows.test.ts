@@ -1,15 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import {
-  candlesOf,
-  describeTalibAgreement,
-  expectMissingBarSkipped,
-  expectPatternOutput,
-  expectUnequalLengthsRejected,
-  firstDifference,
-  quietCandles,
-  talibPattern,
-} from '../../../test/talibPatternCheck.js';
-import { talibAvailable } from '../../../test/talibReference.js';
+import { candlesOf, quietCandles, testPattern } from '../../../test/talibPatternCheck.js';
 import { cdl3BlackCrows, cdl3BlackCrowsLookback } from './cdl3BlackCrows.js';
 
 // 12 quiet candles (bodies 1, ranges 2), then a white candle, then three black candles opening inside
@@ -22,20 +11,14 @@ const candles = candlesOf([
   [102, 102.1, 99.95, 100],
 ]);
 
-describe('CDL3BLACKCROWS', () => {
-  it('has TA-Lib lookback 13 and signals -100 on bar 15 (hand-built)', () => {
-    expect(cdl3BlackCrowsLookback()).toBe(13);
-    expectPatternOutput(cdl3BlackCrows(candles.open, candles.high, candles.low, candles.close), 13, { 15: -100 });
-  });
-
-  it.skipIf(!talibAvailable)('gives the signals TA-Lib gives on the hand-built sequence', () => {
-    const expected = talibPattern('CDL3BLACKCROWS', candles);
-    expect(firstDifference(cdl3BlackCrows(candles.open, candles.high, candles.low, candles.close), expected)).toBe(-1);
-  });
-
-  it('skips a bar with a missing field', () => expectMissingBarSkipped(cdl3BlackCrows, candles, 14));
-
-  it('rejects inputs of unequal length', () => expectUnequalLengthsRejected(cdl3BlackCrows, candles, 'CDL3BLACKCROWS'));
+testPattern({
+  talibName: 'CDL3BLACKCROWS',
+  compute: cdl3BlackCrows,
+  lookback: cdl3BlackCrowsLookback(),
+  expectedLookback: 13,
+  candles,
+  signals: { 15: -100 },
+  title: 'has TA-Lib lookback 13 and signals -100 on bar 15 (hand-built)',
+  missingAt: 14,
+  directions: [-100],
 });
-
-describeTalibAgreement('CDL3BLACKCROWS', cdl3BlackCrows, [-100]);

@@ -1,15 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import {
-  candlesOf,
-  describeTalibAgreement,
-  expectMissingBarSkipped,
-  expectPatternOutput,
-  expectUnequalLengthsRejected,
-  firstDifference,
-  quietCandles,
-  talibPattern,
-} from '../../../test/talibPatternCheck.js';
-import { talibAvailable } from '../../../test/talibReference.js';
+import { candlesOf, quietCandles, testPattern } from '../../../test/talibPatternCheck.js';
 import { cdl3Inside, cdl3InsideLookback } from './cdl3Inside.js';
 
 // 12 quiet candles (bodies 1, ranges 2), then a long black candle, a short body inside it, then a
@@ -21,20 +10,14 @@ const candles = candlesOf([
   [101.5, 103.6, 101.4, 103.5],
 ]);
 
-describe('CDL3INSIDE', () => {
-  it('has TA-Lib lookback 12 and signals +100 on bar 14 (hand-built)', () => {
-    expect(cdl3InsideLookback()).toBe(12);
-    expectPatternOutput(cdl3Inside(candles.open, candles.high, candles.low, candles.close), 12, { 14: 100 });
-  });
-
-  it.skipIf(!talibAvailable)('gives the signals TA-Lib gives on the hand-built sequence', () => {
-    const expected = talibPattern('CDL3INSIDE', candles);
-    expect(firstDifference(cdl3Inside(candles.open, candles.high, candles.low, candles.close), expected)).toBe(-1);
-  });
-
-  it('skips a bar with a missing field', () => expectMissingBarSkipped(cdl3Inside, candles, 13));
-
-  it('rejects inputs of unequal length', () => expectUnequalLengthsRejected(cdl3Inside, candles, 'CDL3INSIDE'));
+testPattern({
+  talibName: 'CDL3INSIDE',
+  compute: cdl3Inside,
+  lookback: cdl3InsideLookback(),
+  expectedLookback: 12,
+  candles,
+  signals: { 14: 100 },
+  title: 'has TA-Lib lookback 12 and signals +100 on bar 14 (hand-built)',
+  missingAt: 13,
+  directions: [100, -100],
 });
-
-describeTalibAgreement('CDL3INSIDE', cdl3Inside, [100, -100]);

@@ -1,15 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import {
-  candlesOf,
-  describeTalibAgreement,
-  expectMissingBarSkipped,
-  expectPatternOutput,
-  expectUnequalLengthsRejected,
-  firstDifference,
-  quietCandles,
-  talibPattern,
-} from '../../../test/talibPatternCheck.js';
-import { talibAvailable } from '../../../test/talibReference.js';
+import { candlesOf, quietCandles, testPattern } from '../../../test/talibPatternCheck.js';
 import { cdlIdentical3Crows, cdlIdentical3CrowsLookback } from './cdlIdentical3Crows.js';
 
 // 12 quiet candles (bodies 1, ranges 2), then three black candles closing 0.05 above their lows, each
@@ -21,20 +10,14 @@ const candles = candlesOf([
   [101, 101.1, 99.95, 100],
 ]);
 
-describe('CDLIDENTICAL3CROWS', () => {
-  it('has TA-Lib lookback 12 and signals -100 on bar 14 (hand-built)', () => {
-    expect(cdlIdentical3CrowsLookback()).toBe(12);
-    expectPatternOutput(cdlIdentical3Crows(candles.open, candles.high, candles.low, candles.close), 12, { 14: -100 });
-  });
-
-  it.skipIf(!talibAvailable)('gives the signals TA-Lib gives on the hand-built sequence', () => {
-    const expected = talibPattern('CDLIDENTICAL3CROWS', candles);
-    expect(firstDifference(cdlIdentical3Crows(candles.open, candles.high, candles.low, candles.close), expected)).toBe(-1);
-  });
-
-  it('skips a bar with a missing field', () => expectMissingBarSkipped(cdlIdentical3Crows, candles, 13));
-
-  it('rejects inputs of unequal length', () => expectUnequalLengthsRejected(cdlIdentical3Crows, candles, 'CDLIDENTICAL3CROWS'));
+testPattern({
+  talibName: 'CDLIDENTICAL3CROWS',
+  compute: cdlIdentical3Crows,
+  lookback: cdlIdentical3CrowsLookback(),
+  expectedLookback: 12,
+  candles,
+  signals: { 14: -100 },
+  title: 'has TA-Lib lookback 12 and signals -100 on bar 14 (hand-built)',
+  missingAt: 13,
+  directions: [-100],
 });
-
-describeTalibAgreement('CDLIDENTICAL3CROWS', cdlIdentical3Crows, [-100]);

@@ -1,15 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import {
-  candlesOf,
-  describeTalibAgreement,
-  expectMissingBarSkipped,
-  expectPatternOutput,
-  expectUnequalLengthsRejected,
-  firstDifference,
-  quietCandles,
-  talibPattern,
-} from '../../../test/talibPatternCheck.js';
-import { talibAvailable } from '../../../test/talibReference.js';
+import { candlesOf, quietCandles, testPattern } from '../../../test/talibPatternCheck.js';
 import { cdlRiseFall3Methods, cdlRiseFall3MethodsLookback } from './cdlRiseFall3Methods.js';
 
 // 14 quiet candles (bodies 1, ranges 2), then a long white candle, three short black candles falling
@@ -23,20 +12,14 @@ const candles = candlesOf([
   [101.7, 104.1, 101.6, 104],
 ]);
 
-describe('CDLRISEFALL3METHODS', () => {
-  it('has TA-Lib lookback 14 and signals +100 on bar 18 (hand-built)', () => {
-    expect(cdlRiseFall3MethodsLookback()).toBe(14);
-    expectPatternOutput(cdlRiseFall3Methods(candles.open, candles.high, candles.low, candles.close), 14, { 18: 100 });
-  });
-
-  it.skipIf(!talibAvailable)('gives the signals TA-Lib gives on the hand-built sequence', () => {
-    const expected = talibPattern('CDLRISEFALL3METHODS', candles);
-    expect(firstDifference(cdlRiseFall3Methods(candles.open, candles.high, candles.low, candles.close), expected)).toBe(-1);
-  });
-
-  it('skips a bar with a missing field', () => expectMissingBarSkipped(cdlRiseFall3Methods, candles, 16));
-
-  it('rejects inputs of unequal length', () => expectUnequalLengthsRejected(cdlRiseFall3Methods, candles, 'CDLRISEFALL3METHODS'));
+testPattern({
+  talibName: 'CDLRISEFALL3METHODS',
+  compute: cdlRiseFall3Methods,
+  lookback: cdlRiseFall3MethodsLookback(),
+  expectedLookback: 14,
+  candles,
+  signals: { 18: 100 },
+  title: 'has TA-Lib lookback 14 and signals +100 on bar 18 (hand-built)',
+  missingAt: 16,
+  directions: [100, -100],
 });
-
-describeTalibAgreement('CDLRISEFALL3METHODS', cdlRiseFall3Methods, [100, -100]);

@@ -1,15 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import {
-  candlesOf,
-  describeTalibAgreement,
-  expectMissingBarSkipped,
-  expectPatternOutput,
-  expectUnequalLengthsRejected,
-  firstDifference,
-  quietCandles,
-  talibPattern,
-} from '../../../test/talibPatternCheck.js';
-import { talibAvailable } from '../../../test/talibReference.js';
+import { candlesOf, quietCandles, testPattern } from '../../../test/talibPatternCheck.js';
 import { cdlTriStar, cdlTriStarLookback } from './cdlTriStar.js';
 
 // 12 quiet candles (bodies 1, ranges 2), then three dojis, the middle one gapping up and the third
@@ -21,20 +10,14 @@ const candles = candlesOf([
   [100.2, 100.7, 99.7, 100.25],
 ]);
 
-describe('CDLTRISTAR', () => {
-  it('has TA-Lib lookback 12 and signals -100 on bar 14 (hand-built)', () => {
-    expect(cdlTriStarLookback()).toBe(12);
-    expectPatternOutput(cdlTriStar(candles.open, candles.high, candles.low, candles.close), 12, { 14: -100 });
-  });
-
-  it.skipIf(!talibAvailable)('gives the signals TA-Lib gives on the hand-built sequence', () => {
-    const expected = talibPattern('CDLTRISTAR', candles);
-    expect(firstDifference(cdlTriStar(candles.open, candles.high, candles.low, candles.close), expected)).toBe(-1);
-  });
-
-  it('skips a bar with a missing field', () => expectMissingBarSkipped(cdlTriStar, candles, 13));
-
-  it('rejects inputs of unequal length', () => expectUnequalLengthsRejected(cdlTriStar, candles, 'CDLTRISTAR'));
+testPattern({
+  talibName: 'CDLTRISTAR',
+  compute: cdlTriStar,
+  lookback: cdlTriStarLookback(),
+  expectedLookback: 12,
+  candles,
+  signals: { 14: -100 },
+  title: 'has TA-Lib lookback 12 and signals -100 on bar 14 (hand-built)',
+  missingAt: 13,
+  directions: [100, -100],
 });
-
-describeTalibAgreement('CDLTRISTAR', cdlTriStar, [100, -100]);

@@ -1,7 +1,7 @@
 import { withFiniteRows } from '../nanPolicy.js';
 import { assertInteger, outputArray } from '../parameters.js';
-import { StreamingIndicator } from '../StreamingIndicator.js';
-import { RunningMoments } from './RunningMoments.js';
+import { MomentsStream } from './MomentsStream.js';
+import type { RunningMoments } from './RunningMoments.js';
 
 /**
  * Rolling z-score, (x - mean) / stddev over the last `period` values including x (default 30):
@@ -53,43 +53,12 @@ function zscoreKernel(x: Float64Array, period: number, lookback: number, y: Floa
   }
 }
 
-export class ZSCORE extends StreamingIndicator {
-  readonly lookback: number;
-  private readonly moments: RunningMoments;
-  private forming = 0;
-
-  constructor(readonly period = 30) {
-    super();
-    this.lookback = zscoreLookback(period);
-    this.moments = new RunningMoments(period);
+export class ZSCORE extends MomentsStream {
+  constructor(period = 30) {
+    super(period, zscoreLookback(period));
   }
 
-  update(x: number): number {
-    if (this.begin(true, Number.isFinite(x))) this.compute(x);
-    return this.value;
-  }
-
-  replace(x: number): number {
-    if (this.begin(false, Number.isFinite(x))) this.compute(x);
-    return this.value;
-  }
-
-  private compute(x: number): void {
-    this.forming = x;
-    if (this.count <= this.lookback) {
-      this.value = NaN;
-      return;
-    }
-    const moments = this.moments;
-    moments.load(x);
-    this.value = moments.variance > flatVariance * moments.meanSquare ? (x - moments.mean) / Math.sqrt(moments.variance) : 0;
-  }
-
-  protected commit(): void {
-    this.moments.commit(this.forming);
-  }
-
-  protected clear(): void {
-    this.moments.clear();
+  protected fromMoments(moments: RunningMoments, x: number): number {
+    return moments.variance > flatVariance * moments.meanSquare ? (x - moments.mean) / Math.sqrt(moments.variance) : 0;
   }
 }

@@ -1,7 +1,6 @@
-import { RingBuffer } from '../../core/RingBuffer.js';
 import { withFiniteRows } from '../nanPolicy.js';
 import { assertInteger, assertSameLength, outputArray } from '../parameters.js';
-import { StreamingIndicator } from '../StreamingIndicator.js';
+import { VolumeRatioStream } from '../volume/VolumeRatioStream.js';
 
 /**
  * Rolling volume-weighted average price over the last `period` bars (default 20):
@@ -58,65 +57,12 @@ function vwapKernel(high: Float64Array, low: Float64Array, close: Float64Array, 
   }
 }
 
-export class VWAP extends StreamingIndicator {
-  readonly lookback: number;
-  // Committed price * volume and volume of the last period - 1 bars; the forming bar completes the window.
-  private readonly weights: RingBuffer;
-  private readonly volumes: RingBuffer;
-  private weightedSum = 0;
-  private volumeSum = 0;
-  private traded = 0;
-  private formingWeighted = 0;
-  private formingVolume = 0;
-
-  constructor(readonly period = 20) {
-    super();
-    this.lookback = vwapLookback(period);
-    this.weights = new RingBuffer(Math.max(1, period - 1));
-    this.volumes = new RingBuffer(Math.max(1, period - 1));
+export class VWAP extends VolumeRatioStream {
+  constructor(period = 20) {
+    super(period, vwapLookback(period), NaN);
   }
 
-  update(high: number, low: number, close: number, volume: number): number {
-    if (this.begin(true, Number.isFinite(high) && Number.isFinite(low) && Number.isFinite(close) && Number.isFinite(volume))) this.compute(high, low, close, volume);
-    return this.value;
-  }
-
-  replace(high: number, low: number, close: number, volume: number): number {
-    if (this.begin(false, Number.isFinite(high) && Number.isFinite(low) && Number.isFinite(close) && Number.isFinite(volume))) this.compute(high, low, close, volume);
-    return this.value;
-  }
-
-  private compute(high: number, low: number, close: number, volume: number): void {
-    const weighted = ((high + low + close) / 3) * volume;
-    this.formingWeighted = weighted;
-    this.formingVolume = volume;
-    if (this.count <= this.lookback || (this.traded === 0 && volume === 0)) this.value = NaN;
-    else this.value = (this.weightedSum + weighted) / (this.volumeSum + volume);
-  }
-
-  protected commit(): void {
-    if (this.period === 1) return;
-    const evictedWeighted = this.weights.push(this.formingWeighted);
-    const evictedVolume = this.volumes.push(this.formingVolume);
-    this.weightedSum += this.formingWeighted;
-    this.volumeSum += this.formingVolume;
-    if (this.formingVolume !== 0) this.traded++;
-    // push() returns NaN until the window is full; stored values are always finite.
-    if (evictedWeighted === evictedWeighted) {
-      this.weightedSum -= evictedWeighted;
-      this.volumeSum -= evictedVolume;
-      if (evictedVolume !== 0 && --this.traded === 0) {
-        this.weightedSum = 0;
-        this.volumeSum = 0;
-      }
-    }
-  }
-
-  protected clear(): void {
-    this.weights.clear();
-    this.volumes.clear();
-    this.weightedSum = 0;
-    this.volumeSum = 0;
-    this.traded = 0;
+  protected term(high: number, low: number, close: number, volume: number): number {
+    return ((high + low + close) / 3) * volume;
   }
 }

@@ -1,7 +1,7 @@
 import { withFiniteRows } from '../nanPolicy.js';
 import { assertInteger, assertNumber, outputArray } from '../parameters.js';
-import { RunningMoments } from '../rolling/RunningMoments.js';
-import { StreamingIndicator } from '../StreamingIndicator.js';
+import { MomentsStream } from '../rolling/MomentsStream.js';
+import type { RunningMoments } from '../rolling/RunningMoments.js';
 
 /**
  * Population standard deviation of the last `period` values times `nbDev` (TA-Lib STDDEV,
@@ -53,46 +53,16 @@ function stddevKernel(x: Float64Array, period: number, nbDev: number, lookback: 
   }
 }
 
-export class STDDEV extends StreamingIndicator {
-  readonly lookback: number;
-  private readonly moments: RunningMoments;
-  private forming = 0;
-
+export class STDDEV extends MomentsStream {
   constructor(
-    readonly period = 5,
+    period = 5,
     readonly nbDev = 1,
   ) {
-    super();
-    this.lookback = stddevLookback(period, nbDev);
-    this.moments = new RunningMoments(period);
+    super(period, stddevLookback(period, nbDev));
   }
 
-  update(x: number): number {
-    if (this.begin(true, Number.isFinite(x))) this.compute(x);
-    return this.value;
-  }
-
-  replace(x: number): number {
-    if (this.begin(false, Number.isFinite(x))) this.compute(x);
-    return this.value;
-  }
-
-  private compute(x: number): void {
-    this.forming = x;
-    if (this.count <= this.lookback) {
-      this.value = NaN;
-      return;
-    }
-    this.moments.load(x);
-    const variance = this.moments.variance;
-    this.value = variance < varianceEpsilon ? 0 : Math.sqrt(variance) * this.nbDev;
-  }
-
-  protected commit(): void {
-    this.moments.commit(this.forming);
-  }
-
-  protected clear(): void {
-    this.moments.clear();
+  protected fromMoments(moments: RunningMoments): number {
+    const variance = moments.variance;
+    return variance < varianceEpsilon ? 0 : Math.sqrt(variance) * this.nbDev;
   }
 }

@@ -1,7 +1,7 @@
 import { withFiniteRows } from '../nanPolicy.js';
 import { assertInteger, outputArray } from '../parameters.js';
-import { RunningMoments } from '../rolling/RunningMoments.js';
-import { StreamingIndicator } from '../StreamingIndicator.js';
+import { MomentsStream } from '../rolling/MomentsStream.js';
+import type { RunningMoments } from '../rolling/RunningMoments.js';
 
 /**
  * Population variance of the last `period` values (TA-Lib VAR, default period 5): the mean
@@ -47,42 +47,12 @@ function varianceKernel(x: Float64Array, period: number, lookback: number, y: Fl
   }
 }
 
-export class VAR extends StreamingIndicator {
-  readonly lookback: number;
-  private readonly moments: RunningMoments;
-  private forming = 0;
-
-  constructor(readonly period = 5) {
-    super();
-    this.lookback = varianceLookback(period);
-    this.moments = new RunningMoments(period);
+export class VAR extends MomentsStream {
+  constructor(period = 5) {
+    super(period, varianceLookback(period));
   }
 
-  update(x: number): number {
-    if (this.begin(true, Number.isFinite(x))) this.compute(x);
-    return this.value;
-  }
-
-  replace(x: number): number {
-    if (this.begin(false, Number.isFinite(x))) this.compute(x);
-    return this.value;
-  }
-
-  private compute(x: number): void {
-    this.forming = x;
-    if (this.count <= this.lookback) {
-      this.value = NaN;
-      return;
-    }
-    this.moments.load(x);
-    this.value = this.moments.variance;
-  }
-
-  protected commit(): void {
-    this.moments.commit(this.forming);
-  }
-
-  protected clear(): void {
-    this.moments.clear();
+  protected fromMoments(moments: RunningMoments): number {
+    return moments.variance;
   }
 }

@@ -1,8 +1,7 @@
-import { RingBuffer } from '../../core/RingBuffer.js';
 import { withFiniteRows } from '../nanPolicy.js';
 import { assertInteger, assertSameLength, outputArray } from '../parameters.js';
-import { StreamingIndicator } from '../StreamingIndicator.js';
 import { moneyFlowVolume } from './ad.js';
+import { VolumeRatioStream } from './VolumeRatioStream.js';
 
 /**
  * Chaikin Money Flow: the money-flow volume of the last `period` bars over their volume,
@@ -67,66 +66,12 @@ function cmfKernel(high: Float64Array, low: Float64Array, close: Float64Array, v
   }
 }
 
-export class CMF extends StreamingIndicator {
-  readonly lookback: number;
-  // Committed MFV and volume of the last period - 1 bars; the forming bar completes the window.
-  private readonly flows: RingBuffer;
-  private readonly volumes: RingBuffer;
-  private flowSum = 0;
-  private volumeSum = 0;
-  private traded = 0;
-  private formingFlow = 0;
-  private formingVolume = 0;
-
-  constructor(readonly period = 20) {
-    super();
-    this.lookback = cmfLookback(period);
-    this.flows = new RingBuffer(Math.max(1, period - 1));
-    this.volumes = new RingBuffer(Math.max(1, period - 1));
+export class CMF extends VolumeRatioStream {
+  constructor(period = 20) {
+    super(period, cmfLookback(period), 0);
   }
 
-  update(high: number, low: number, close: number, volume: number): number {
-    if (this.begin(true, Number.isFinite(high) && Number.isFinite(low) && Number.isFinite(close) && Number.isFinite(volume))) this.compute(high, low, close, volume);
-    return this.value;
-  }
-
-  replace(high: number, low: number, close: number, volume: number): number {
-    if (this.begin(false, Number.isFinite(high) && Number.isFinite(low) && Number.isFinite(close) && Number.isFinite(volume))) this.compute(high, low, close, volume);
-    return this.value;
-  }
-
-  private compute(high: number, low: number, close: number, volume: number): void {
-    const flow = moneyFlowVolume(high, low, close, volume);
-    this.formingFlow = flow;
-    this.formingVolume = volume;
-    if (this.count <= this.lookback) this.value = NaN;
-    else this.value = this.traded === 0 && volume === 0 ? 0 : (this.flowSum + flow) / (this.volumeSum + volume);
-  }
-
-  protected commit(): void {
-    if (this.period === 1) return;
-    const evictedFlow = this.flows.push(this.formingFlow);
-    const evictedVolume = this.volumes.push(this.formingVolume);
-    this.flowSum += this.formingFlow;
-    this.volumeSum += this.formingVolume;
-    if (this.formingVolume !== 0) this.traded++;
-    // push() returns NaN until the window is full; stored values are always finite.
-    if (evictedFlow === evictedFlow) {
-      this.flowSum -= evictedFlow;
-      this.volumeSum -= evictedVolume;
-      if (evictedVolume !== 0 && --this.traded === 0) {
-        // Every committed bar left has zero volume, hence zero flow: drop the rounding residue.
-        this.flowSum = 0;
-        this.volumeSum = 0;
-      }
-    }
-  }
-
-  protected clear(): void {
-    this.flows.clear();
-    this.volumes.clear();
-    this.flowSum = 0;
-    this.volumeSum = 0;
-    this.traded = 0;
+  protected term(high: number, low: number, close: number, volume: number): number {
+    return moneyFlowVolume(high, low, close, volume);
   }
 }
