@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import { parse as csvParse } from 'csv-parse/sync';
 import Papa from 'papaparse';
@@ -9,7 +7,9 @@ import { BarsBuilder } from '../../src/core/BarsBuilder.js';
 import { Timeframe } from '../../src/core/Timeframe.js';
 import type { Bars } from '../../src/core/Bars.js';
 import { parseCsvBars, readCsvBars } from '../../src/data/csv/readCsvBars.js';
+import { garbageCollector } from '../garbageCollector.js';
 import type { BenchMeasurement, BenchTarget, Suite } from '../harness.js';
+import { median } from '../median.js';
 
 /**
  * CSV -> Bars on the S&P 500 file (619,040 rows, 505 symbols): tickforge's reader against
@@ -54,28 +54,13 @@ function checksum(tables: readonly Bars[]): string {
   return `${tables.length} symbols, ${rows} rows, checksum ${sum.toFixed(3)}`;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function collectGarbage(): () => void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  return () => {
-    gc();
-    gc();
-  };
-}
-
 export const run: Suite = async (context) => {
   const notes: string[] = [];
   if (context.sharedDataDir === undefined) {
     return { suite: 'csv', measurements: [], targets: [], notes: [`../shared/data is absent: the csv suite needs ${FILE}; nothing was measured.`] };
   }
   const path = join(context.sharedDataDir, FILE);
-  const gc = collectGarbage();
+  const gc = garbageCollector();
 
   // Peak memory first, on a quiet heap: sampled at every chunk of the streaming read.
   gc();

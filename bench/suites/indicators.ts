@@ -3,12 +3,12 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import * as tradingSignals from 'trading-signals';
 import { readCsvBars } from '../../src/data/csv/readCsvBars.js';
 import { randomWalkBars } from '../../test/randomWalk.js';
+import { garbageCollector } from '../garbageCollector.js';
 import type { BenchContext, BenchMeasurement, BenchTarget, Suite } from '../harness.js';
+import { median } from '../median.js';
 import { measureNativeKernels } from '../native/measureNativeKernels.js';
 import {
   benchParameters as p, indicatorCodes, loadIndicatorPeers,
@@ -164,21 +164,6 @@ async function loadTickforge(probe: SeriesBundle, notes: string[]): Promise<Arra
     { name: 'tickforge', runners: main },
     { name: 'tickforge (new output)', runners: allocating },
   ];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function garbageCollector(): () => void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  return () => {
-    gc();
-    gc();
-  };
 }
 
 /** Keeps every result alive so no call can be optimised away. */

@@ -9,6 +9,7 @@ import { readCsvBars } from '../../src/data/csv/readCsvBars.js';
 import { DuckDbCandleStore } from '../../src/store/duckdb/DuckDbCandleStore.js';
 import { migrations } from '../../src/store/duckdb/migrations.js';
 import type { BenchMeasurement, BenchTarget, Suite } from '../harness.js';
+import { median } from '../median.js';
 
 /**
  * The embedded store against the naive ways to use the same DuckDB: ingest of the whole S&P 500
@@ -37,11 +38,6 @@ async function collectGarbage(): Promise<void> {
 
 function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
 }
 
 async function rawConnection(path: string): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {

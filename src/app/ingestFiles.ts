@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { isTickforgeError, TickforgeError, type Timeframe } from '../core/index.js';
 import type { BarsFileResult } from '../data/BarsFileResult.js';
-import { readBarsFiles } from '../data/readBarsFile.js';
+import { barsFileFormat, readBarsFiles } from '../data/readBarsFile.js';
 import { validateBars, type ValidationPolicy } from '../data/validate/validateBars.js';
 import type { ValidationReport } from '../data/validate/ValidationReport.js';
 import type { Logger } from '../observe/logger.js';
@@ -58,8 +58,9 @@ export async function ingestFiles(
   })) {
     const started = performance.now();
     const validated = validateFile(file, options.policy);
-    context.metrics?.fileSeconds.observe({ format: formatOf(file) }, (performance.now() - started) / 1000);
-    context.metrics?.rowsRead.inc({ format: formatOf(file) }, file.rows);
+    const format = barsFileFormat(file.file) ?? 'csv';
+    context.metrics?.fileSeconds.observe({ format }, (performance.now() - started) / 1000);
+    context.metrics?.rowsRead.inc({ format }, file.rows);
     const results = await store.upsertMany(validated.map((v) => v.bars));
     for (let i = 0; i < validated.length; i++) {
       const { report: validation } = validated[i];
@@ -120,10 +121,6 @@ function sharedCalendar(file: BarsFileResult): Float64Array | undefined {
   const dates = new Set<number>();
   for (const table of file.tables) for (const time of table.bars.time) if (Number.isFinite(time)) dates.add(time);
   return Float64Array.from(dates).sort();
-}
-
-function formatOf(file: BarsFileResult): string {
-  return /\.parquet$/i.test(file.file) ? 'parquet' : 'csv';
 }
 
 function sum(results: readonly UpsertResult[], key: 'inserted' | 'updated' | 'unchanged'): number {

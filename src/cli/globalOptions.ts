@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { createRuntime, type Runtime } from '../app/createRuntime.js';
 import { logLevels } from '../config/configSchema.js';
-import { TickforgeError } from '../core/errors.js';
+import { choice } from './parseOptions.js';
 
 export interface GlobalOptions {
   config?: string;
   env?: string;
   store?: string;
-  logLevel?: string;
+  logLevel?: (typeof logLevels)[number];
   quiet?: boolean;
 }
 
@@ -17,7 +17,7 @@ export function addGlobalOptions(program: Command): Command {
     .option('--config <file>', 'config file (default: ./tickforge.yaml when present)')
     .option('--env <name>', 'environment overlay from the config file (default: $TICKFORGE_ENV)')
     .option('--store <url>', 'store URL: duckdb:<path>, duckdb::memory: (default: duckdb:./.tickforge/tickforge.duckdb)')
-    .option('--log-level <level>', `log level: ${logLevels.join(', ')}`)
+    .option('--log-level <level>', `log level: ${logLevels.join(', ')}`, choice(logLevels))
     .option('-q, --quiet', 'no progress bars and no log lines below warn');
 }
 
@@ -27,13 +27,10 @@ export function globalOptionsOf(command: Command): GlobalOptions {
 
 export function runtimeFor(command: Command): Runtime {
   const options = globalOptionsOf(command);
-  if (options.logLevel !== undefined && !(logLevels as readonly string[]).includes(options.logLevel)) {
-    throw new TickforgeError('TF_ERR_CLI_USAGE', `--log-level "${options.logLevel}" is not a level; use one of ${logLevels.join(', ')}.`);
-  }
   return createRuntime({
     configFile: options.config,
     environment: options.env,
     storeUrl: options.store,
-    logLevel: (options.logLevel as (typeof logLevels)[number] | undefined) ?? (options.quiet ? 'warn' : undefined),
+    logLevel: options.logLevel ?? (options.quiet ? 'warn' : undefined),
   });
 }

@@ -2,8 +2,7 @@ import cliProgress from 'cli-progress';
 
 export interface Progress {
   start(total: number, label: string): void;
-  update(value: number, label?: string): void;
-  setTotal(total: number): void;
+  update(value: number): void;
   stop(): void;
 }
 
@@ -14,7 +13,7 @@ export interface Progress {
 export function createProgress(options: { quiet: boolean; unit?: string; stream?: NodeJS.WriteStream }): Progress {
   const stream = options.stream ?? process.stderr;
   if (options.quiet || !stream.isTTY) {
-    return { start() {}, update() {}, setTotal() {}, stop() {} };
+    return { start() {}, update() {}, stop() {} };
   }
   const bar = new cliProgress.SingleBar(
     {
@@ -26,18 +25,13 @@ export function createProgress(options: { quiet: boolean; unit?: string; stream?
     },
     cliProgress.Presets.shades_classic,
   );
-  let label = '';
   return {
-    start(total, text) {
-      label = text;
+    start(total, label) {
       bar.start(total, 0, { label });
     },
-    update(value, text) {
-      if (text !== undefined) label = text;
-      bar.update(value, { label });
-    },
-    setTotal(total) {
-      bar.setTotal(total);
+    update(value) {
+      // The label given to start() stays in the bar's payload.
+      bar.update(value);
     },
     stop() {
       bar.stop();

@@ -120,10 +120,10 @@ function readWithIncludes(file: string, stack: string[], sources: string[], orig
 }
 
 function asObject(value: unknown, where: string): Plain {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  if (!isPlain(value)) {
     throw new TickforgeError('TF_ERR_CONFIG_INVALID', `${where}: expected a mapping of keys to values at the top level.`, { details: { where } });
   }
-  return value as Plain;
+  return value;
 }
 
 /** Deep-merges `overlay` into a copy of `base`; arrays and scalars replace. Records who set each leaf. */

@@ -21,6 +21,6 @@ function mask(value: unknown, key: string): unknown {
 }
 
 /** `scheme://user:password@host` -> `scheme://user:***@host`; other strings unchanged. */
-export function maskUrlPassword(text: string): string {
+function maskUrlPassword(text: string): string {
   return text.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):([^@\s]*)@/i, '$1:***@');
 }

@@ -31,9 +31,9 @@ export function parseTime(text: string | number, label = 'time'): number {
   );
 }
 
-/** ISO-8601 UTC; daily and weekly bars print as a plain date. */
+/** ISO-8601 UTC; daily and weekly bars print as a plain date. The raw number when it is not a representable time. */
 export function formatTime(ms: number, dateOnly = false): string {
-  if (!Number.isFinite(ms)) return String(ms);
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return String(ms);
   const iso = new Date(ms).toISOString();
   return dateOnly ? iso.slice(0, 10) : iso;
 }

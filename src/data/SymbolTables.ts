@@ -1,7 +1,7 @@
 import { Bars } from '../core/Bars.js';
 import { BarsBuilder } from '../core/BarsBuilder.js';
 import { TickforgeError } from '../core/errors.js';
-import { inferTimeframe, mostCommonTimeStep } from '../core/inferTimeframe.js';
+import { mostCommonTimeStep } from '../core/inferTimeframe.js';
 import { Timeframe } from '../core/Timeframe.js';
 import type { SourceTable } from './BarsFileResult.js';
 
@@ -112,9 +112,9 @@ export class SymbolTables {
     if (resolved === undefined) {
       for (const table of this.order) table.compact();
       const times = this.order.map((table) => table.times());
-      resolved = inferTimeframe(times);
+      const step = mostCommonTimeStep(times);
+      resolved = step === undefined ? undefined : Timeframe.fromMilliseconds(step);
       if (resolved === undefined) {
-        const step = mostCommonTimeStep(times);
         const reason = step === undefined
           ? 'no symbol has two rows with increasing times'
           : `the most common step between consecutive bars is ${describeStep(step)}, which is not a supported timeframe`;

@@ -97,8 +97,7 @@ export async function readBarsFile(path: string, options: ReadBarsOptions = {}):
     }
     throw unsupported(path);
   }
-  const { onProgress, ...rest } = options;
-  return format === 'parquet' ? readParquetBars(path, { ...rest, onProgress }) : readCsvBars(path, { ...rest, onProgress });
+  return format === 'parquet' ? readParquetBars(path, options) : readCsvBars(path, options);
 }
 
 /**
@@ -115,7 +114,7 @@ export async function* readBarsFiles(paths: readonly string[], options: ReadBars
       ...options,
       onProgress: options.onProgress === undefined ? undefined : (bytesRead) => options.onProgress!(done + bytesRead, total),
     });
-    done += (await stat(file)).size;
+    if (options.onProgress !== undefined) done += (await stat(file)).size;
     yield result;
   }
 }

@@ -1,7 +1,7 @@
 import { Bars } from '../core/Bars.js';
 import { TickforgeError } from '../core/errors.js';
 import { Timeframe, timeframeCodes } from '../core/Timeframe.js';
-import { isoTime } from './validate/ValidationReport.js';
+import { formatTime } from '../core/time.js';
 
 export interface ResampleOptions {
   /**
@@ -132,7 +132,7 @@ function unsorted(bars: Bars, row: number, previous: number): TickforgeError {
   const t = bars.time[row];
   return new TickforgeError(
     'TF_ERR_DATA_UNSORTED',
-    `Cannot resample ${bars.symbol} ${bars.timeframe.code}: row ${row} has time ${isoTime(t)}, not after the previous row's ${isoTime(previous)}. Resampling needs sorted, unique, finite times: validate the bars first (validateBars; --on-unsorted sort, --on-duplicate first|last, --on-invalid drop).`,
+    `Cannot resample ${bars.symbol} ${bars.timeframe.code}: row ${row} has time ${formatTime(t)}, not after the previous row's ${formatTime(previous)}. Resampling needs sorted, unique, finite times: validate the bars first (validateBars; --on-unsorted sort, --on-duplicate first|last, --on-invalid drop).`,
     { details: { symbol: bars.symbol, timeframe: bars.timeframe.code, row, time: t, previousTime: previous } },
   );
 }

@@ -1,4 +1,4 @@
-import { Registry, collectDefaultMetrics, Counter, Histogram, Gauge } from 'prom-client';
+import { Registry, collectDefaultMetrics, Counter, Histogram } from 'prom-client';
 
 /**
  * The one prom-client registry of a tickforge process. Modules register their metrics here
@@ -17,7 +17,6 @@ export interface IngestMetrics {
   barsStored: Counter<'outcome'>;
   repairs: Counter<'repair'>;
   fileSeconds: Histogram<'format'>;
-  storeWriteSeconds: Histogram<'store'>;
 }
 
 export function registerIngestMetrics(registry: Registry): IngestMetrics {
@@ -26,13 +25,5 @@ export function registerIngestMetrics(registry: Registry): IngestMetrics {
     barsStored: new Counter({ name: 'tickforge_ingest_bars_total', help: 'Bars written by outcome (inserted, updated, unchanged).', labelNames: ['outcome'], registers: [registry] }),
     repairs: new Counter({ name: 'tickforge_ingest_repairs_total', help: 'Rows repaired or dropped by validation policy, by repair (droppedInvalid, fixedBounds, keptInvalid, droppedDuplicates, sortedRows).', labelNames: ['repair'], registers: [registry] }),
     fileSeconds: new Histogram({ name: 'tickforge_ingest_file_seconds', help: 'Time to read and validate one input file.', labelNames: ['format'], buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30], registers: [registry] }),
-    storeWriteSeconds: new Histogram({ name: 'tickforge_store_write_seconds', help: 'Time of one bulk upsert.', labelNames: ['store'], buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5], registers: [registry] }),
-  };
-}
-
-export function registerStoreGauges(registry: Registry): { symbols: Gauge; bars: Gauge } {
-  return {
-    symbols: new Gauge({ name: 'tickforge_store_symbols', help: 'Symbols held in the store.', registers: [registry] }),
-    bars: new Gauge({ name: 'tickforge_store_bars', help: 'Bars held in the store.', registers: [registry] }),
   };
 }

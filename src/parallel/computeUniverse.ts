@@ -40,13 +40,13 @@ export interface SeriesResult {
  */
 export async function computeUniverse(universe: readonly Bars[], options: UniverseOptions): Promise<SeriesResult[]> {
   const plan = [...options.plan];
-  const work = universe.reduce((n, bars) => n + bars.length, 0) * resolvePlan(plan).entries.length;
+  const resolved = resolvePlan(plan);
+  const work = universe.reduce((n, bars) => n + bars.length, 0) * resolved.entries.length;
   const requested = options.threads ?? 'auto';
   const threads = requested !== 'auto' ? requested : work < autoParallelWork ? 0 : availableParallelism();
   const total = universe.length;
   let done = 0;
   if (threads === 0 || total === 0) {
-    const resolved = resolvePlan(plan);
     return universe.map((bars) => {
       const columns = computeAll(bars, resolved);
       options.onProgress?.(++done, total);

@@ -1,20 +1,17 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Bars, BarsBuilder, Timeframe, isTickforgeError, type BarColumnName } from '../../src/core/index.js';
 import { DuckDbCandleStore } from '../../src/store/duckdb/DuckDbCandleStore.js';
+import { requireSharedData, sharedDataDir as dataDir } from '../sharedData.js';
 import { syntheticBatch, syntheticSymbols } from './fixtures/syntheticBatch.js';
+import { repoRoot } from './runCli.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dataDir = resolve(repoRoot, '..', 'shared', 'data');
-const available = existsSync(dataDir);
-if (!available && process.env.CI === 'true') throw new Error(`${dataDir} is missing; CI must provide the shared market data.`);
-if (!available) console.log(`skipping the real-data DuckDB store tests: ${dataDir} is absent`);
+const available = requireSharedData('the real-data DuckDB store tests');
 
 const day = Timeframe.of('1d');
 const columnNames: BarColumnName[] = ['time', 'open', 'high', 'low', 'close', 'volume'];

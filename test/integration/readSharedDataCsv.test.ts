@@ -1,14 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readCsvBars } from '../../src/data/csv/readCsvBars.js';
+import { requireSharedData, sharedDataDir as dataDir } from '../sharedData.js';
 
-const repoRoot = resolve(import.meta.dirname, '..', '..');
-const dataDir = resolve(repoRoot, '..', 'shared', 'data');
-const available = existsSync(dataDir);
-if (!available && process.env.CI === 'true') throw new Error(`${dataDir} is required under CI=true (the real market data files).`);
-if (!available) console.log(`skipping real-data CSV tests: ${dataDir} is absent`);
+const available = requireSharedData('real-data CSV tests');
 
 /** An independent count: gunzip, split lines, tally the last field, count empty opens, sum closes in file order. */
 function independentTally(file: string) {

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isTickforgeError } from '../../src/core/errors.js';
@@ -9,16 +8,13 @@ import { resampleBarsWithCounts } from '../../src/data/resample.js';
 import { validateBars } from '../../src/data/validate/validateBars.js';
 import type { ValidationReport } from '../../src/data/validate/ValidationReport.js';
 import { tablesFromCsv, type ParsedTable } from '../fixtures/ohlcvRows.js';
+import { requireSharedData, sharedDataDir as dataDir } from '../sharedData.js';
 
 /*
  * Validates whole files of ../shared/data and checks the counts its README states. The CSV is
  * split with a naive reader (test/fixtures/ohlcvRows.ts), independent of the production reader.
  */
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dataDir = path.resolve(repoRoot, '..', 'shared', 'data');
-const available = existsSync(dataDir);
-if (!available && process.env.CI === 'true') throw new Error(`${dataDir} is absent; CI must provide the shared market data.`);
-if (!available) console.log(`skipping shared-data validation tests: ${dataDir} is absent`);
+const available = requireSharedData('shared-data validation tests');
 
 function load(file: string, timeframe: Timeframe): ParsedTable[] {
   return tablesFromCsv(gunzipSync(readFileSync(path.join(dataDir, file))).toString('utf8'), timeframe);

@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { TickforgeError, isTickforgeError } from '../../core/errors.js';
 import type { Timeframe } from '../../core/Timeframe.js';
 import type { BarsFileResult } from '../BarsFileResult.js';
+import { statInputFile } from '../statInputFile.js';
 import { symbolFromFileName } from '../symbolFromFileName.js';
 import { CsvBarsParser } from './CsvBarsParser.js';
 
@@ -100,22 +101,11 @@ export function parseCsvBars(content: Uint8Array | string, options: CsvReadOptio
 }
 
 async function fileSize(path: string): Promise<number> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      throw new TickforgeError('TF_ERR_DATA_FILE_UNSUPPORTED', `${path} is a directory; give a CSV file, or pass the directory to the multi-file reader.`, { details: { file: path } });
-    }
-    return info.size;
-  } catch (error) {
-    if (isTickforgeError(error)) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new TickforgeError('TF_ERR_DATA_FILE_NOT_FOUND', `${path} does not exist. Check the path (relative paths start at ${process.cwd()}).`, {
-        details: { file: path },
-        cause: error,
-      });
-    }
-    throw error;
+  const info = await statInputFile(path);
+  if (info.isDirectory()) {
+    throw new TickforgeError('TF_ERR_DATA_FILE_UNSUPPORTED', `${path} is a directory; give a CSV file, or pass the directory to the multi-file reader.`, { details: { file: path } });
   }
+  return info.size;
 }
 
 function readFailure(file: string, error: unknown, gzip: boolean): unknown {

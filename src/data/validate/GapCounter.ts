@@ -1,5 +1,6 @@
 import type { Timeframe } from '../../core/Timeframe.js';
-import { isoTime, type GapRecord, type GapSummary } from './ValidationReport.js';
+import { formatTime } from '../../core/time.js';
+import type { GapRecord, GapSummary } from './ValidationReport.js';
 
 const DAY = 86_400_000;
 const largestKept = 5;
@@ -65,7 +66,7 @@ export class GapCounter {
     if (largest.length === largestKept && missing <= largest[largestKept - 1].missingBars) return;
     let position = largest.length;
     while (position > 0 && largest[position - 1].missingBars < missing) position--;
-    largest.splice(position, 0, { from: isoTime(previous), to: isoTime(current), missingBars: missing });
+    largest.splice(position, 0, { from: formatTime(previous), to: formatTime(current), missingBars: missing });
     if (largest.length > largestKept) largest.pop();
   }
 

@@ -131,8 +131,3 @@ export interface ValidationReport {
   /** Up to `maxSamples` examples of each kind, in file order. */
   samples: { invalid: ValidationIssue[]; unsorted: ValidationIssue[]; duplicate: ValidationIssue[]; spike: ValidationIssue[] };
 }
-
-/** ISO-8601 UTC, or the raw number when it is not a representable time. */
-export function isoTime(ms: number): string {
-  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms);
-}

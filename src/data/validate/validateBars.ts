@@ -1,10 +1,10 @@
 import type { Bars } from '../../core/Bars.js';
 import { TickforgeError, type ErrorCode } from '../../core/errors.js';
+import { formatTime } from '../../core/time.js';
 import { detectSpikes } from './detectSpikes.js';
 import { GapCounter } from './GapCounter.js';
 import { summarizeGaps } from './summarizeGaps.js';
 import {
-  isoTime,
   validationRules,
   type DuplicateSummary,
   type RepairSummary,
@@ -78,9 +78,9 @@ export function validateBars(
   options: ValidationOptions = {},
 ): { bars: Bars; report: ValidationReport } {
   const fullPolicy: ValidationPolicy = {
-    onInvalid: policy.onInvalid ?? 'error',
-    onDuplicate: policy.onDuplicate ?? 'error',
-    onUnsorted: policy.onUnsorted ?? 'error',
+    onInvalid: policy.onInvalid ?? defaultValidationPolicy.onInvalid,
+    onDuplicate: policy.onDuplicate ?? defaultValidationPolicy.onDuplicate,
+    onUnsorted: policy.onUnsorted ?? defaultValidationPolicy.onUnsorted,
   };
   const { bars, lineNumbers } = input;
   const file = input.file ?? null;
@@ -236,7 +236,7 @@ export function validateBars(
     for (const k of spikes.slice(0, maxSamples)) {
       const row = kept === undefined ? k : kept[k];
       spikeSamples.push({
-        kind: 'spike', rules: [], row, line: lineOf(lineNumbers, row), time: isoTime(output.time[k]), otherRow: null, otherLine: null,
+        kind: 'spike', rules: [], row, line: lineOf(lineNumbers, row), time: formatTime(output.time[k]), otherRow: null, otherLine: null,
         description: `open ${output.open[k]} high ${output.high[k]} low ${output.low[k]} close ${output.close[k]} lies more than ${options.spikeFactor}x from the neighbouring prices (previous close ${k > 0 ? output.close[k - 1] : 'none'}, next open ${k + 1 < output.length ? output.open[k + 1] : 'none'})`,
       });
     }
@@ -258,8 +258,8 @@ export function validateBars(
     repairs,
     gaps: output === bars ? gapCounter.summary() : summarizeGaps(output.time, bars.timeframe, gapOptions),
     spikes: { checked: options.spikeFactor !== undefined, factor: options.spikeFactor ?? null, count: spikeCount },
-    firstTime: output.length > 0 ? isoTime(output.time[0]) : null,
-    lastTime: output.length > 0 ? isoTime(output.time[output.length - 1]) : null,
+    firstTime: output.length > 0 ? formatTime(output.time[0]) : null,
+    lastTime: output.length > 0 ? formatTime(output.time[output.length - 1]) : null,
     samples: { invalid: invalidSamples, unsorted: unsortedSamples, duplicate: duplicateSamples, spike: spikeSamples },
   };
   return { bars: output, report };
@@ -280,9 +280,9 @@ function lineOf(lineNumbers: Uint32Array | undefined, row: number): number | nul
 
 function unsortedIssue(row: number, previousRow: number, t: number, previousTime: number, lineNumbers: Uint32Array | undefined): ValidationIssue {
   return {
-    kind: 'unsorted', rules: [], row, line: lineOf(lineNumbers, row), time: isoTime(t),
+    kind: 'unsorted', rules: [], row, line: lineOf(lineNumbers, row), time: formatTime(t),
     otherRow: previousRow, otherLine: lineOf(lineNumbers, previousRow),
-    description: `time ${isoTime(t)} is earlier than the previous row's ${isoTime(previousTime)}`,
+    description: `time ${formatTime(t)} is earlier than the previous row's ${formatTime(previousTime)}`,
   };
 }
 
@@ -296,7 +296,7 @@ function invalidIssue(bars: Bars, i: number, mask: number, lineNumbers: Uint32Ar
   const parts: string[] = [];
   if ((mask & TIME_NOT_FINITE) !== 0) parts.push(`time is ${describeMissing(t)}`);
   if ((mask & TIME_NOT_ALIGNED) !== 0) {
-    parts.push(`time ${isoTime(t)} is not on the ${bars.timeframe.code} grid (expected ${isoTime(bars.timeframe.align(t))}; wrong timeframe or time zone?)`);
+    parts.push(`time ${formatTime(t)} is not on the ${bars.timeframe.code} grid (expected ${formatTime(bars.timeframe.align(t))}; wrong timeframe or time zone?)`);
   }
   if ((mask & PRICE_NOT_FINITE) !== 0) {
     const missing = (['open', 'high', 'low', 'close'] as const).filter((name) => !Number.isFinite(bars[name][i]));
@@ -312,7 +312,7 @@ function invalidIssue(bars: Bars, i: number, mask: number, lineNumbers: Uint32Ar
     rules: validationRules.filter((_, rule) => (mask & (1 << rule)) !== 0),
     row: i,
     line: lineOf(lineNumbers, i),
-    time: isoTime(t),
+    time: formatTime(t),
     otherRow: null,
     otherLine: null,
     description: parts.join('; '),
@@ -359,9 +359,9 @@ function recordDuplicateGroup(
       .map((name) => `${name} ${bars[name][first]} vs ${bars[name][second]}`);
     const description = differences.length > 0 ? `conflicting values: ${differences.join(', ')}` : 'identical values';
     samples.push({
-      kind: 'duplicate', rules: [], row: second, line: lineOf(lineNumbers, second), time: isoTime(bars.time[second]),
+      kind: 'duplicate', rules: [], row: second, line: lineOf(lineNumbers, second), time: formatTime(bars.time[second]),
       otherRow: first, otherLine: lineOf(lineNumbers, first),
-      description: `${end - start} rows share time ${isoTime(bars.time[second])}; ${description}`,
+      description: `${end - start} rows share time ${formatTime(bars.time[second])}; ${description}`,
     });
   }
 }
