@@ -33,8 +33,13 @@ const allowed: Record<string, string[]> = {
 };
 
 /** Adapter folders: only the composition root (app/) constructs them. */
-const adapters = ['store/duckdb', 'store/postgres', 'cache/redis', 'cache/memory'];
-const onlyAppMayImport = [...adapters];
+const adapters = ['store/duckdb', 'store/postgres', 'cache/redis', 'cache/memory', 'data/providers/ccxt', 'data/providers/yahoo'];
+
+/** The adapter folder a source path lies in, if any (`data/providers/ccxt/x.ts` -> `data/providers/ccxt`). */
+function adapterOf(file: string): string | undefined {
+  const path = relative(sourceRoot, file).split(sep).join('/');
+  return adapters.find((adapter) => path.startsWith(`${adapter}/`));
+}
 /** Nothing imports the command line; only the composition root may build the server. */
 const neverImported: Record<string, string[]> = { cli: ['cli'], server: ['server', 'app'] };
 
@@ -84,12 +89,13 @@ function violations(): string[] {
         continue;
       }
       const to = areaOf(target);
+      const targetAdapter = adapterOf(target);
+      if (targetAdapter !== undefined && targetAdapter !== adapterOf(file) && from.area !== 'app' && from.area !== '') {
+        problems.push(`${name}: imports adapter ${targetAdapter} ("${specifier}"); only app/ constructs adapters`);
+      }
       if (to.area === from.area) continue;
       for (const [area, importers] of Object.entries(neverImported)) {
         if (to.area === area && !importers.includes(from.area)) problems.push(`${name}: imports ${area}/ ("${specifier}"); nothing outside ${importers.join(', ')} may`);
-      }
-      if (onlyAppMayImport.includes(to.subArea) && from.area !== 'app' && from.area !== '') {
-        problems.push(`${name}: imports adapter ${to.subArea} ("${specifier}"); only app/ constructs adapters`);
       }
       const rule = allowed[from.area];
       if (rule === undefined) {
@@ -121,5 +127,7 @@ describe('architecture', () => {
     ]);
     expect(areaOf(join(sourceRoot, 'store', 'duckdb', 'DuckDbCandleStore.ts'))).toEqual({ area: 'store', subArea: 'store/duckdb' });
     expect(areaOf(join(sourceRoot, 'store', 'ports.ts'))).toEqual({ area: 'store', subArea: 'store/ports' });
+    expect(adapterOf(join(sourceRoot, 'data', 'providers', 'ccxt', 'CcxtProvider.ts'))).toBe('data/providers/ccxt');
+    expect(adapterOf(join(sourceRoot, 'data', 'providers', 'ports.ts'))).toBeUndefined();
   });
 });

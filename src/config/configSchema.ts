@@ -14,6 +14,33 @@ export const configSchema = z
       .object({
         /** `duckdb:<path>`, `duckdb::memory:` or `postgres://user:password@host:port/db`. */
         url: z.string().min(1).default('duckdb:./.tickforge/tickforge.duckdb'),
+        /** Connection pool of the PostgreSQL store; ignored by DuckDB. */
+        postgres: z
+          .object({
+            poolSize: z.number().int().min(1).max(1000).default(10),
+            /** A connection idle this long is closed. */
+            idleTimeoutMs: z.number().int().min(0).default(30_000),
+            /** Giving up on opening a connection after this long is an error naming the host. */
+            connectionTimeoutMs: z.number().int().min(1).default(10_000),
+            /** Server-side `statement_timeout` of every session; 0 disables it. */
+            statementTimeoutMs: z.number().int().min(0).default(300_000),
+            /** A connection is recycled (closed and replaced) after this many checkouts; 0 never. */
+            maxUses: z.number().int().min(0).default(7_500),
+            /** Shown in `pg_stat_activity`, so a DBA can tell tickforge's sessions apart. */
+            applicationName: z.string().min(1).max(63).default('tickforge'),
+            /** Bars per COPY + merge transaction during bulk ingest. */
+            copyBatchBars: z.number().int().min(1_000).default(250_000),
+          })
+          .strict()
+          .prefault({}),
+        /** In-memory cache of range reads, invalidated by every upsert of the same series. */
+        queryCache: z
+          .object({
+            enabled: z.boolean().default(true),
+            maxBytes: z.number().int().min(0).default(64 * 1024 * 1024),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),
@@ -37,6 +64,29 @@ export const configSchema = z
         onInvalid: z.enum(['error', 'drop', 'fix', 'keep']).default('error'),
         onDuplicate: z.enum(['error', 'first', 'last']).default('error'),
         onUnsorted: z.enum(['error', 'sort']).default('error'),
+      })
+      .strict()
+      .prefault({}),
+    providers: z
+      .object({
+        /** Bars per fetch chunk: the unit that is fetched, validated, stored and recorded at once. */
+        chunkSize: z.number().int().min(1).max(1_000_000).default(5_000),
+        /** Symbols fetched at once (each provider's own concurrency limit applies on top). */
+        symbolConcurrency: z.number().int().min(1).max(256).default(4),
+        /** Attempts per chunk on transient errors (timeouts, 429, 5xx, dropped connections). */
+        retries: z.number().int().min(0).max(50).default(5),
+        /** First retry delay; doubles each attempt, with full jitter, up to `retryMaxMs`. */
+        retryMinMs: z.number().int().min(0).default(500),
+        retryMaxMs: z.number().int().min(0).default(30_000),
+        /** Per-request timeout of the network providers. */
+        timeoutMs: z.number().int().min(100).default(30_000),
+        yahoo: z
+          .object({
+            /** `none`: prices as traded; `split`: split-adjusted; `all`: split- and dividend-adjusted. */
+            adjustment: z.enum(['none', 'split', 'all']).default('split'),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),

@@ -31,11 +31,21 @@ export const errorDefinitions = {
   TF_ERR_STORE_MIGRATION: { status: 500, exitCode: 1, summary: 'A schema migration failed or the database is newer than this tickforge.' },
   TF_ERR_STORE_WRITE: { status: 500, exitCode: 1, summary: 'A write to the store failed; nothing of that batch was committed.' },
   TF_ERR_STORE_NOT_FOUND: { status: 404, exitCode: 2, summary: 'The store holds no bars for the requested symbol and timeframe.' },
+  TF_ERR_STORE_UNREACHABLE: { status: 503, exitCode: 1, transient: true, summary: 'The store server does not answer at the URL\'s host and port (down, wrong host, firewall).' },
+  TF_ERR_STORE_AUTH: { status: 503, exitCode: 2, summary: 'The store server refused the login (wrong password or unknown role).' },
+  TF_ERR_STORE_DATABASE_MISSING: { status: 503, exitCode: 2, summary: 'The database named in the store URL does not exist on the server.' },
+  TF_ERR_STORE_CONNECTION_LOST: { status: 503, exitCode: 1, transient: true, summary: 'The connection to the store dropped mid-operation (server restart, terminated backend); the batch in flight was rolled back.' },
+  TF_ERR_PROVIDER_UNKNOWN: { status: 400, exitCode: 2, summary: 'A provider name (or ccxt exchange id) is not one tickforge knows.' },
+  TF_ERR_PROVIDER_SYMBOL: { status: 404, exitCode: 2, summary: 'The provider does not list the requested symbol.' },
+  TF_ERR_PROVIDER_TIMEFRAME: { status: 400, exitCode: 2, summary: 'The provider does not offer the requested timeframe.' },
+  TF_ERR_PROVIDER_UNAVAILABLE: { status: 503, exitCode: 1, transient: true, summary: 'A provider request failed in a way worth retrying (timeout, HTTP 429 or 5xx, network error).' },
+  TF_ERR_PROVIDER_RESPONSE: { status: 502, exitCode: 1, transient: true, summary: 'A provider answered with a malformed or truncated response.' },
+  TF_ERR_PROVIDER_FAILED: { status: 502, exitCode: 1, summary: 'A provider request still failed after every retry; the series was left as it was before that chunk.' },
   TF_ERR_CONFIG_NOT_FOUND: { status: 400, exitCode: 2, summary: 'A config file named by --config or an include does not exist.' },
   TF_ERR_CONFIG_PARSE: { status: 400, exitCode: 2, summary: 'A config file is not valid YAML.' },
   TF_ERR_CONFIG_INVALID: { status: 400, exitCode: 2, summary: 'A config key or environment variable has a value outside what is allowed.' },
   TF_ERR_CLI_USAGE: { status: 400, exitCode: 2, summary: 'A command was called with bad arguments.' },
-} as const satisfies Record<string, { status: number; exitCode: 1 | 2; summary: string }>;
+} as const satisfies Record<string, { status: number; exitCode: 1 | 2; summary: string; transient?: true }>;
 
 export type ErrorCode = keyof typeof errorDefinitions;
 
@@ -64,6 +74,14 @@ export class TickforgeError extends Error {
   toJSON(): Record<string, unknown> {
     return { code: this.code, message: this.message, status: this.status, details: this.details };
   }
+}
+
+/**
+ * True for failures that may pass on their own (a dropped connection, a provider's 429 or 5xx):
+ * the ones a retry loop should retry. Everything else (bad input, bad config) fails at once.
+ */
+export function isTransientError(value: unknown): boolean {
+  return value instanceof TickforgeError && 'transient' in errorDefinitions[value.code];
 }
 
 export function isTickforgeError(value: unknown, code?: ErrorCode): value is TickforgeError {

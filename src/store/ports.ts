@@ -47,6 +47,25 @@ export interface CoverageFilter {
   timeframe?: Timeframe | string;
 }
 
+/**
+ * One request span a provider answered in full and whose bars are stored: the ledger that lets
+ * the DataSourceManager fetch only what is missing, resume an interrupted run, and not ask a
+ * provider again for a hole it already could not fill (a holiday, a halted market).
+ */
+export interface FetchedSpan {
+  symbol: string;
+  timeframe: string;
+  /** Provider name, e.g. `ccxt:binance`, `yahoo`, `file`, `synthetic`. */
+  source: string;
+  /** First and last bar open time asked for (inclusive, ms since the epoch). */
+  from: number;
+  to: number;
+  /** Bars the provider returned for the span (after validation). */
+  received: number;
+  /** When the span was recorded (ms since the epoch). */
+  recordedAt: number;
+}
+
 /** Called after each committed batch of `upsertMany` with bars series done and the total. */
 export type UpsertProgress = (done: number, total: number) => void;
 
@@ -75,6 +94,12 @@ export interface CandleStore {
 
   /** One entry per stored (symbol, timeframe), sorted by symbol then timeframe. */
   coverage(filter?: CoverageFilter): Promise<CoverageEntry[]>;
+
+  /** Appends spans to the fetch ledger in one transaction (a span may repeat; readers merge). */
+  recordFetchedSpans(spans: readonly FetchedSpan[]): Promise<void>;
+
+  /** Ledger entries of one series, sorted by `from` then `to`; empty when none. */
+  fetchedSpans(symbol: string, timeframe: Timeframe | string): Promise<FetchedSpan[]>;
 
   /** Releases connections and file locks; the store cannot be used afterwards. */
   close(): Promise<void>;

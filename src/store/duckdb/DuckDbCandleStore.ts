@@ -8,7 +8,7 @@ import {
 } from '@duckdb/node-api';
 import { Bars, Timeframe, TickforgeError } from '../../core/index.js';
 import { assertStorableBars } from '../assertStorableBars.js';
-import type { CandleStore, CoverageEntry, CoverageFilter, UpsertProgress, UpsertResult } from '../ports.js';
+import type { CandleStore, CoverageEntry, CoverageFilter, FetchedSpan, UpsertProgress, UpsertResult } from '../ports.js';
 import { inMemoryPath } from '../storeUrl.js';
 import { appendBarsChunks, copyDoubleColumns } from './columnCopy.js';
 import { coverageSql } from './coverageSql.js';
@@ -231,6 +231,41 @@ export class DuckDbCandleStore implements CandleStore {
         count: Number(row[4]),
         gaps: Number(row[5]),
         missingBars: Number(row[6]),
+      }));
+    });
+  }
+
+  recordFetchedSpans(spans: readonly FetchedSpan[]): Promise<void> {
+    return this.writes.run(async () => {
+      this.assertOpen();
+      if (spans.length === 0) return;
+      const values: DuckDBValue[] = [];
+      const rows = spans.map((span) => {
+        const base = values.length;
+        values.push(span.symbol, Timeframe.parse(span.timeframe).code, span.source, span.from, span.to, span.received, span.recordedAt);
+        return `($${base + 1}, $${base + 2}, $${base + 3}, epoch_ms($${base + 4}::BIGINT), epoch_ms($${base + 5}::BIGINT), $${base + 6}, epoch_ms($${base + 7}::BIGINT))`;
+      });
+      await this.writeConnection.run(`INSERT INTO fetched_spans VALUES ${rows.join(', ')}`, values);
+    });
+  }
+
+  fetchedSpans(symbol: string, timeframe: Timeframe | string): Promise<FetchedSpan[]> {
+    const code = Timeframe.parse(timeframe).code;
+    return this.reads.run(async () => {
+      this.assertOpen();
+      const reader = await this.readConnection.runAndReadAll(
+        `SELECT source, epoch_ms(from_time), epoch_ms(to_time), received, epoch_ms(recorded_at)
+         FROM fetched_spans WHERE symbol = $1 AND timeframe = $2 ORDER BY from_time, to_time, recorded_at`,
+        [symbol, code],
+      );
+      return reader.getRows().map((row) => ({
+        symbol,
+        timeframe: code,
+        source: String(row[0]),
+        from: Number(row[1]),
+        to: Number(row[2]),
+        received: Number(row[3]),
+        recordedAt: Number(row[4]),
       }));
     });
   }

@@ -104,7 +104,7 @@ describe('migration 2 (primary key through series and bar_values)', () => {
 
     await withConnection(path, async (connection) => {
       expect(await rows(connection, 'SELECT max(version) FROM schema_migrations')).toEqual([[latestSchemaVersion]]);
-      expect(latestSchemaVersion).toBe(2);
+      expect(latestSchemaVersion).toBe(3);
       // The bars view reads like the old table.
       expect(await rows(connection, `SELECT symbol, timeframe, epoch_ms(time)::DOUBLE, close FROM bars ORDER BY symbol, time`)).toEqual([
         ['AAPL', '1h', Date.UTC(2024, 0, 5, 14), 181.25],

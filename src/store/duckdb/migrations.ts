@@ -103,6 +103,21 @@ export const migrations: readonly Migration[] = [
        FROM bar_values v JOIN series s ON s.series_id = v.series_id`,
     ],
   },
+  {
+    version: 3,
+    description: 'fetched_spans: the ledger of provider requests answered and stored',
+    statements: [
+      `CREATE TABLE fetched_spans (
+         symbol VARCHAR NOT NULL,
+         timeframe VARCHAR NOT NULL,
+         source VARCHAR NOT NULL,
+         from_time TIMESTAMP NOT NULL,
+         to_time TIMESTAMP NOT NULL,
+         received BIGINT NOT NULL,
+         recorded_at TIMESTAMP NOT NULL
+       )`,
+    ],
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
