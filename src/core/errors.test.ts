@@ -6,7 +6,10 @@ import { errorDefinitions, isTickforgeError, TickforgeError, type ErrorCode } fr
 
 const docs = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'errors.md'), 'utf8');
 const documented = new Map(
-  [...docs.matchAll(/^\| `(TF_ERR_[A-Z_]+)` \| (\d+) \| (\d) \| (.+) \|$/gm)].map((m) => [m[1], { status: Number(m[2]), exitCode: Number(m[3]), summary: m[4] }]),
+  [...docs.matchAll(/^\| `(TF_ERR_[A-Z_]+)` \| (\d+) \| (\d) \| (retried)? \| (.+) \|$/gm)].map((m) => [
+    m[1],
+    { status: Number(m[2]), exitCode: Number(m[3]), ...(m[4] === undefined ? {} : { transient: true }), summary: m[5] },
+  ]),
 );
 
 describe('error registry', () => {
