@@ -1,4 +1,5 @@
 import type { Registry } from 'prom-client';
+import { CachedCandleStore } from '../cache/CachedCandleStore.js';
 import type { TickforgeConfig } from '../config/configSchema.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { createLogger, type Logger } from '../observe/logger.js';
@@ -49,7 +50,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     store() {
       opened ??= openStore(config.store.url).then((store) => {
         logger.debug({ store: store.url }, 'store opened');
-        return store;
+        const { enabled, maxBytes } = config.store.queryCache;
+        return enabled && maxBytes > 0 ? new CachedCandleStore(store, { maxBytes }) : store;
       });
       return opened;
     },

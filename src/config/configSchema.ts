@@ -84,6 +84,15 @@ export const configSchema = z
           .object({
             /** `none`: prices as traded; `split`: split-adjusted; `all`: split- and dividend-adjusted. */
             adjustment: z.enum(['none', 'split', 'all']).default('split'),
+            /** Send Yahoo requests to a mirror or proxy instead of Yahoo's hosts (`<baseUrl>/<host>/<path>`). */
+            baseUrl: z.url().optional(),
+          })
+          .strict()
+          .prefault({}),
+        ccxt: z
+          .object({
+            /** Send exchange requests to a mirror or proxy: `https://api.x.com/p` becomes `<apiBaseUrl>/api.x.com/p`. */
+            apiBaseUrl: z.url().optional(),
           })
           .strict()
           .prefault({}),

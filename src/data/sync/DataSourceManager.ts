@@ -27,8 +27,11 @@ export interface DataSourceManagerOptions {
 export interface SyncRequest {
   symbols: readonly string[];
   timeframe: Timeframe | string;
-  /** Inclusive range of bar open times; `to` defaults to now and is capped at the newest closed bar. */
-  from: number;
+  /**
+   * Inclusive range of bar open times; `to` defaults to now and is capped at the newest closed
+   * bar. `from` defaults to the provider's earliest bar (an error when it does not know).
+   */
+  from?: number;
   to?: number;
   onProgress?: (progress: SyncProgress) => void;
   signal?: AbortSignal;
@@ -87,7 +90,7 @@ export class DataSourceManager {
     const to = Math.min(request.to ?? Infinity, lastClosedOpen(this.now(), timeframe));
     const symbols = [...new Set(request.symbols)];
     const plans: SeriesPlan[] = [];
-    for (const symbol of symbols) plans.push(await this.plan(provider, symbol, timeframe, request.from, to));
+    for (const symbol of symbols) plans.push(await this.plan(provider, symbol, timeframe, request.from ?? -Infinity, to));
     return this.execute(provider.name, timeframe, plans, started, request);
   }
 
@@ -140,6 +143,13 @@ export class DataSourceManager {
     const report = blankReport(symbol, timeframe.code, provider.name);
     const earliest = provider.limits.earliestTime(timeframe);
     const start = alignUp(Math.max(from, earliest ?? -Infinity), timeframe);
+    if (!Number.isFinite(start)) {
+      throw new TickforgeError(
+        'TF_ERR_CORE_ARGUMENT_INVALID',
+        `Provider ${provider.name} does not say how far back its ${timeframe.code} history of ${symbol} goes; give the start of the range (--from).`,
+        { details: { provider: provider.name, symbol, timeframe: timeframe.code } },
+      );
+    }
     if (start > to) return { provider, report, timeframe, chunks: [] };
     const [stored, answered] = await Promise.all([
       this.options.store.readBars(symbol, timeframe, start, to),
@@ -160,6 +170,7 @@ export class DataSourceManager {
   ): Promise<SyncReport> {
     const total = plans.reduce((sum, plan) => sum + plan.chunks.length, 0);
     let done = 0;
+    if (total > 0) request.onProgress?.({ symbol: '', done, total });
     const symbolLimiter = new Bottleneck({ maxConcurrent: this.options.symbolConcurrency });
     try {
       await Promise.all(

@@ -30,7 +30,7 @@ export class FileProvider implements BarsProvider {
     private readonly series: ReadonlyMap<string, FileSeries[]>,
     pageSize: number,
   ) {
-    this.limits = { maxBarsPerRequest: pageSize, requestsPerSecond: 10_000, maxConcurrency: 8, earliestTime: () => undefined };
+    this.limits = { maxBarsPerRequest: pageSize, requestsPerSecond: 10_000, maxConcurrency: 8, earliestTime: (timeframe) => this.earliest(timeframe) };
   }
 
   /**
@@ -94,6 +94,18 @@ export class FileProvider implements BarsProvider {
         }
       }
     }
+  }
+
+  /** The first bar time of any file at this timeframe: where a sync without --from starts. */
+  private earliest(timeframe: Timeframe): number | undefined {
+    let earliest = Infinity;
+    for (const list of this.series.values()) {
+      for (const entry of list) {
+        if (entry.timeframe !== timeframe) continue;
+        for (const { bars } of entry.tables) for (let row = 0; row < bars.length; row++) if (bars.time[row] < earliest) earliest = bars.time[row];
+      }
+    }
+    return Number.isFinite(earliest) ? earliest : undefined;
   }
 
   async listSymbols(): Promise<string[]> {
