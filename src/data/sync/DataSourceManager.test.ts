@@ -86,7 +86,7 @@ describe('DataSourceManager.sync', () => {
     });
     // 2024-06-01 00:00 .. 2024-06-05 14:00 (the 15:00 bar is forming): 111 hourly slots, 3 chunks.
     expect(provider.calls.length).toBe(3);
-    expect(progress).toEqual([1, 2, 3]);
+    expect(progress).toEqual([0, 1, 2, 3]);
     expect(result.series[0]).toMatchObject({ inserted: 111, chunksPlanned: 3, chunksDone: 3 });
     expect((await store.coverage())[0].last).toBe(utc('2024-06-05') + 14 * 3_600_000);
     await sync.close();
