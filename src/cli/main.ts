@@ -12,6 +12,7 @@ import { indicatorCommand } from './indicatorCommand.js';
 import { ingestCommand } from './ingestCommand.js';
 import { runCommand } from './runCommand.js';
 import { showCommand } from './showCommand.js';
+import { updateCommand } from './updateCommand.js';
 
 // src/cli and dist/cli both sit two levels below package.json.
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -23,7 +24,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [runCommand(), ingestCommand(), generateCommand(), showCommand(), coverageCommand(), exportCommand(), indicatorCommand(), computeCommand(), configCommand()]) {
+  for (const command of [runCommand(), ingestCommand(), updateCommand(), generateCommand(), showCommand(), coverageCommand(), exportCommand(), indicatorCommand(), computeCommand(), configCommand()]) {
     program.addCommand(command.exitOverride());
   }
   try {
