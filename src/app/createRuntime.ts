@@ -48,7 +48,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     metrics,
     ingestMetrics,
     store() {
-      opened ??= openStore(config.store.url).then((store) => {
+      opened ??= openStore(config.store.url, config.store).then((store) => {
         logger.debug({ store: store.url }, 'store opened');
         const { enabled, maxBytes } = config.store.queryCache;
         return enabled && maxBytes > 0 ? new CachedCandleStore(store, { maxBytes }) : store;

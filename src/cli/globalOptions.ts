@@ -16,7 +16,7 @@ export function addGlobalOptions(program: Command): Command {
   return program
     .option('--config <file>', 'config file (default: ./tickforge.yaml when present)')
     .option('--env <name>', 'environment overlay from the config file (default: $TICKFORGE_ENV)')
-    .option('--store <url>', 'store URL: duckdb:<path>, duckdb::memory: (default: duckdb:./.tickforge/tickforge.duckdb)')
+    .option('--store <url>', 'store URL: duckdb:<path>, duckdb::memory:, postgres://user:password@host:port/db[?schema=name] (default: duckdb:./.tickforge/tickforge.duckdb)')
     .option('--log-level <level>', `log level: ${logLevels.join(', ')}`, choice(logLevels))
     .option('-q, --quiet', 'no progress bars and no log lines below warn');
 }

@@ -30,6 +30,7 @@ export const errorDefinitions = {
   TF_ERR_STORE_OPEN: { status: 503, exitCode: 1, summary: 'The store could not be opened (locked, unreadable, wrong version).' },
   TF_ERR_STORE_MIGRATION: { status: 500, exitCode: 1, summary: 'A schema migration failed or the database is newer than this tickforge.' },
   TF_ERR_STORE_WRITE: { status: 500, exitCode: 1, summary: 'A write to the store failed; nothing of that batch was committed.' },
+  TF_ERR_STORE_QUERY: { status: 500, exitCode: 1, summary: 'A read or bookkeeping query of the store server failed (statement timeout, missing privilege, server error); nothing was changed.' },
   TF_ERR_STORE_NOT_FOUND: { status: 404, exitCode: 2, summary: 'The store holds no bars for the requested symbol and timeframe.' },
   TF_ERR_STORE_UNREACHABLE: { status: 503, exitCode: 1, transient: true, summary: 'The store server does not answer at the URL\'s host and port (down, wrong host, firewall).' },
   TF_ERR_STORE_AUTH: { status: 503, exitCode: 2, summary: 'The store server refused the login (wrong password or unknown role).' },

@@ -43,9 +43,11 @@ describe('parseStoreUrl', () => {
     const parsed = parseStoreUrl('postgres://tick:s3cret@db.example.com:5433/market');
     expect(parsed).toEqual({
       kind: 'postgres', url: 'postgres://tick:s3cret@db.example.com:5433/market', redacted: 'postgres://tick:***@db.example.com:5433/market',
+      connectionString: 'postgres://tick:s3cret@db.example.com:5433/market', schema: 'public',
     });
     expect(parseStoreUrl('postgresql://localhost/market')).toEqual({
       kind: 'postgres', url: 'postgresql://localhost/market', redacted: 'postgresql://localhost/market',
+      connectionString: 'postgresql://localhost/market', schema: 'public',
     });
   });
 
@@ -53,6 +55,24 @@ describe('parseStoreUrl', () => {
     const parsed = parseStoreUrl('postgres://tick@localhost/market?password=s3cret&sslmode=require');
     expect(parsed.redacted).toBe('postgres://tick@localhost/market?password=***&sslmode=require');
     expect(parsed.redacted).not.toContain('s3cret');
+  });
+
+  it('takes ?schema=<name> for the store and strips it from what the PostgreSQL client receives', () => {
+    expect(parseStoreUrl('postgres://tick:pw@localhost/market?schema=alice_1')).toMatchObject({
+      schema: 'alice_1', connectionString: 'postgres://tick:pw@localhost/market', redacted: 'postgres://tick:***@localhost/market?schema=alice_1',
+    });
+    expect(parseStoreUrl('postgres://localhost/market?sslmode=require&schema=x&application_name=y')).toMatchObject({
+      schema: 'x', connectionString: 'postgres://localhost/market?sslmode=require&application_name=y',
+    });
+  });
+
+  it('refuses a schema that is not a plain lower-case identifier, or given twice, without leaking the password', () => {
+    for (const bad of ['Alice', '1st', 'a-b', 'x;drop', '', 'a'.repeat(64)]) {
+      const error = parseError(`postgres://u:topsecret@localhost/market?schema=${encodeURIComponent(bad)}`);
+      expect(error.message).toContain(`schema "${bad}" is not a plain lower-case identifier`);
+      expect(error.message).not.toContain('topsecret');
+    }
+    expect(parseError('postgres://localhost/market?schema=a&schema=b').message).toContain('"schema" more than once');
   });
 
   it('accepts a Unix socket host given as ?host=', () => {

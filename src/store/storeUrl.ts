@@ -6,16 +6,33 @@ export const defaultStoreUrl = 'duckdb:./.tickforge/tickforge.duckdb';
 /** An in-process DuckDB database that vanishes on close (tests, throwaway runs). */
 export const inMemoryPath = ':memory:';
 
+/** Where the PostgreSQL store keeps its tables unless the URL says `?schema=<name>`. */
+export const defaultPostgresSchema = 'public';
+
+/**
+ * Lower-case unquoted-identifier characters only, so the name needs no escaping wherever it goes
+ * (SQL, the `options` startup parameter) and means the same quoted or not in psql.
+ */
+const schemaNamePattern = /^[a-z_][a-z0-9_]{0,62}$/;
+
 export type StoreLocation =
   | { kind: 'duckdb'; path: string; redacted: string }
-  | { kind: 'postgres'; url: string; redacted: string };
+  | {
+      kind: 'postgres';
+      url: string;
+      redacted: string;
+      /** `url` without tickforge's own `schema` parameter: what the PostgreSQL client receives. */
+      connectionString: string;
+      /** The schema that holds tickforge's tables (`?schema=<name>`, default `public`). */
+      schema: string;
+    };
 
 const acceptedForms = [
   'duckdb:<path> (e.g. duckdb:./.tickforge/tickforge.duckdb)',
   'duckdb://<path> (e.g. duckdb:///var/data/tickforge.duckdb for an absolute path)',
   'duckdb::memory: (in-memory, nothing is kept)',
   'a bare file path ending in .duckdb or .db',
-  'postgres://user:password@host:5432/database (or postgresql://)',
+  'postgres://user:password@host:5432/database[?schema=<name>] (or postgresql://)',
 ].join('; ');
 
 function invalid(url: string, why: string): TickforgeError {
@@ -70,7 +87,20 @@ function parsePostgres(text: string): StoreLocation {
   }
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   if (database.includes('/')) throw invalid(text, `"${database}" is not a database name (one path segment expected)`);
-  return { kind: 'postgres', url: text, redacted: redactPostgres(parsed) };
+  const schemas = parsed.searchParams.getAll('schema');
+  if (schemas.length > 1) throw invalid(text, 'it gives "schema" more than once');
+  const schema = schemas[0] ?? defaultPostgresSchema;
+  if (!schemaNamePattern.test(schema)) {
+    throw invalid(text, `schema "${schema}" is not a plain lower-case identifier (a-z, 0-9 and "_", not starting with a digit, at most 63 characters)`);
+  }
+  let connectionString = text;
+  if (schemas.length > 0) {
+    const connection = new URL(parsed.href);
+    connection.searchParams.delete('schema');
+    // An emptied query would leave a bare "?" behind.
+    connectionString = connection.href.replace(/\?$/, '');
+  }
+  return { kind: 'postgres', url: text, redacted: redactPostgres(parsed), connectionString, schema };
 }
 
 function redactPostgres(parsed: URL): string {
