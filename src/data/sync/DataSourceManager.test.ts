@@ -150,6 +150,19 @@ describe('DataSourceManager.sync', () => {
     await sync.close();
   });
 
+  it('stops between chunks when cancelled (Ctrl-C), keeps what it stored, and the next run does the rest', async () => {
+    const provider = new ScriptedProvider(new SyntheticProvider());
+    const controller = new AbortController();
+    const sync = manager({ chunkSize: 20 });
+    const request = { symbols: ['AAA'], timeframe: day, from: utc('2024-01-01') };
+    const cut = await sync.sync(provider, { ...request, signal: controller.signal, onProgress: ({ done }) => done === 2 && controller.abort() });
+    expect(cut.series[0]).toMatchObject({ status: 'interrupted', chunksDone: 2, chunksPlanned: 8 });
+    const resumed = await sync.sync(provider, request);
+    expect(resumed.series[0]).toMatchObject({ status: 'updated', chunksPlanned: 6, chunksDone: 6 });
+    expectSameBars(await store.readBars('AAA', day), await reference('AAA', day, utc('2024-01-01'), utc('2024-06-04')));
+    await sync.close();
+  });
+
   it('reports the slots a provider does not serve as gaps, stores no invented bar and does not ask again', async () => {
     const provider = new ScriptedProvider(new SyntheticProvider());
     const holiday = utc('2024-05-27');
