@@ -1,10 +1,12 @@
 import type { Registry } from 'prom-client';
 import { CachedCandleStore } from '../cache/CachedCandleStore.js';
+import type { Cache } from '../cache/ports.js';
 import type { TickforgeConfig } from '../config/configSchema.js';
 import { loadConfig } from '../config/loadConfig.js';
 import { createLogger, type Logger } from '../observe/logger.js';
 import { createMetricsRegistry, registerIngestMetrics, type IngestMetrics } from '../observe/metrics.js';
 import type { CandleStore } from '../store/ports.js';
+import { createCache, marketResolver } from './createCache.js';
 import { openStore } from './openStore.js';
 
 export interface RuntimeOptions {
@@ -25,8 +27,13 @@ export interface Runtime {
   logger: Logger;
   metrics: Registry;
   ingestMetrics: IngestMetrics;
-  /** Opens the configured store once; later calls return the same instance. */
+  /**
+   * Opens the configured store once, behind the tiered cache (range reads cached, upserts
+   * invalidating); later calls return the same instance.
+   */
   store(): Promise<CandleStore>;
+  /** The tiered cache (L1, and Redis as L2 when `redis.url` is set), built once. */
+  cache(): Promise<Cache>;
   close(): Promise<void>;
 }
 
@@ -41,6 +48,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const metrics = createMetricsRegistry();
   const ingestMetrics = registerIngestMetrics(metrics);
   let opened: Promise<CandleStore> | undefined;
+  let cache: Cache | undefined;
+  const cacheOnce = (): Cache => (cache ??= createCache({ config, logger, metrics }));
   return {
     config,
     configSources: loaded.sources,
@@ -50,13 +59,17 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     store() {
       opened ??= openStore(config.store.url, config.store).then((store) => {
         logger.debug({ store: store.url }, 'store opened');
-        const { enabled, maxBytes } = config.store.queryCache;
-        return enabled && maxBytes > 0 ? new CachedCandleStore(store, { maxBytes }) : store;
+        return new CachedCandleStore(store, cacheOnce(), { marketOf: marketResolver(config) });
       });
       return opened;
     },
+    async cache() {
+      return cacheOnce();
+    },
     async close() {
+      // Closing the cached store closes the cache with it; a cache used without the store closes alone.
       if (opened !== undefined) await (await opened.catch(() => undefined))?.close();
+      else await cache?.close();
       logger.flush();
     },
   };

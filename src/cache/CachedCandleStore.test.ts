@@ -1,112 +1,122 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Timeframe } from '../core/index.js';
+import { Timeframe, type Bars } from '../core/index.js';
 import { generateUniverse } from '../data/synthetic/generateUniverse.js';
 import { DuckDbCandleStore } from '../store/duckdb/DuckDbCandleStore.js';
 import type { CandleStore } from '../store/ports.js';
 import { CachedCandleStore } from './CachedCandleStore.js';
+import { estimateBytes } from './memory/estimateBytes.js';
+import { MemoryTier } from './memory/MemoryTier.js';
+import { TieredCache } from './TieredCache.js';
 
 const day = Timeframe.of('1d');
-const [aaa, bbb] = generateUniverse({ symbols: ['AAA', 'BBB'], timeframe: day, start: Date.UTC(2020, 0, 1), end: Date.UTC(2021, 0, 1), seed: 3 });
+const hour = Timeframe.of('1h');
+const iso = (text: string) => Date.parse(text);
+const [aaa, bbb] = generateUniverse({ symbols: ['AAA', 'BBB'], timeframe: day, start: Date.UTC(2024, 0, 1), end: Date.UTC(2024, 6, 1), seed: 3 });
+const [btc] = generateUniverse({ symbols: ['BTC/USDT'], timeframe: hour, start: Date.UTC(2024, 5, 1), end: Date.UTC(2024, 5, 8), seed: 3, market: 'crypto' });
 
-/** Counts the reads that reach the real store and can hold one back until released. */
-class CountingStore {
-  reads = 0;
-  gate: Promise<void> | undefined;
-  constructor(readonly inner: CandleStore) {}
-  wrap(): CandleStore {
-    return new Proxy(this.inner, {
-      get: (target, property, receiver) => {
-        if (property !== 'readBars') return Reflect.get(target, property, receiver) as unknown;
-        return async (...args: Parameters<CandleStore['readBars']>) => {
-          this.reads++;
-          const bars = await target.readBars(...args);
-          if (this.gate !== undefined) await this.gate;
-          return bars;
-        };
-      },
-    });
-  }
+/** Counts the reads that reach the real store, with their ranges. */
+function counting(store: CandleStore): { store: CandleStore; reads: Array<[string, number | undefined]> } {
+  const reads: Array<[string, number | undefined]> = [];
+  const wrapped = Object.create(store) as CandleStore;
+  wrapped.readBars = (symbol, timeframe, from, to) => (reads.push([symbol, from]), store.readBars(symbol, timeframe, from, to));
+  return { store: wrapped, reads };
 }
 
 let duck: DuckDbCandleStore;
-let counting: CountingStore;
+let clock: number;
+let reads: Array<[string, number | undefined]>;
 let cached: CachedCandleStore;
 beforeEach(async () => {
   duck = await DuckDbCandleStore.open(':memory:');
-  await duck.upsertMany([aaa, bbb]);
-  counting = new CountingStore(duck);
-  cached = new CachedCandleStore(counting.wrap(), { maxBytes: 1 << 20 });
+  const wrapped = counting(duck);
+  reads = wrapped.reads;
+  clock = iso('2024-06-14T22:00:00Z'); // a Friday, after the NYSE close
+  const cache = new TieredCache({
+    l1: new MemoryTier({ maxBytes: 1 << 24 }),
+    ttlMs: { bars: 7 * 86_400_000, indicators: 3_600_000, forecasts: 3_600_000, provider: 60_000 },
+    sizeOf: estimateBytes,
+    now: () => clock,
+  });
+  cached = new CachedCandleStore(wrapped.store, cache, { marketOf: (symbol) => (symbol.includes('/') ? 'crypto' : 'us-equity'), now: () => clock });
 });
 afterEach(async () => {
   await cached.close();
 });
 
+const closes = (bars: Bars) => Array.from(bars.close);
+
 describe('CachedCandleStore', () => {
-  it('answers a repeated range read from memory with equal bars the caller may mutate', async () => {
+  it('answers a repeated range read from memory, by reference', async () => {
+    await duck.upsertMany([aaa.range(-Infinity, iso('2024-06-14')), bbb]);
     const first = await cached.readBars('AAA', '1d', aaa.time[10], aaa.time[100]);
-    first.close.fill(0);
     const second = await cached.readBars('AAA', day, aaa.time[10], aaa.time[100]);
-    expect(counting.reads).toBe(1);
-    expect(Array.from(second.close)).toEqual(Array.from(aaa.close.subarray(10, 101)));
-    expect(cached.stats()).toMatchObject({ hits: 1, misses: 1, entries: 1 });
-    await cached.readBars('AAA', day, aaa.time[10], aaa.time[99]);
-    expect(counting.reads).toBe(2);
+    expect(second).toBe(first);
+    expect(closes(second)).toEqual(Array.from(aaa.close.subarray(10, 101)));
+    expect(reads.length).toBe(1);
   });
 
   it('an upsert drops the cached ranges of its series only, and the next read sees the new values', async () => {
+    await duck.upsertMany([aaa.range(-Infinity, iso('2024-06-14')), bbb]);
     await cached.readBars('AAA', day);
     await cached.readBars('BBB', day);
     const revised = aaa.slice(5, 6).copy();
     revised.close[0] = revised.high[0];
     await cached.upsertBars(revised);
-    const after = await cached.readBars('AAA', day);
-    expect(after.close[5]).toBe(revised.high[0]);
+    expect((await cached.readBars('AAA', day)).close[5]).toBe(revised.high[0]);
     await cached.readBars('BBB', day);
-    expect(counting.reads).toBe(3);
-    expect(cached.stats().invalidations).toBe(1);
-    await cached.upsertMany([bbb]);
-    await cached.readBars('BBB', day);
-    expect(counting.reads).toBe(4);
+    expect(reads.map(([symbol]) => symbol)).toEqual(['AAA', 'BBB', 'AAA']);
   });
 
-  it('concurrent identical misses share one store read', async () => {
-    const results = await Promise.all([cached.readBars('AAA', day), cached.readBars('AAA', day), cached.readBars('AAA', day)]);
-    expect(counting.reads).toBe(1);
-    expect(results[0]).not.toBe(results[1]);
-    expect(results[2].length).toBe(aaa.length);
+  it('keeps a Friday evening\'s daily bars over the weekend, then fetches only the new bar and appends it', async () => {
+    await duck.upsertBars(aaa.range(-Infinity, iso('2024-06-14')));
+    const friday = await cached.readBars('AAA', day);
+    clock = iso('2024-06-16T23:00:00Z'); // Sunday night: the market has not reopened
+    expect(await cached.readBars('AAA', day)).toBe(friday);
+    expect(reads.length).toBe(1);
+    await duck.upsertBars(aaa.range(iso('2024-06-17'), iso('2024-06-17')));
+    clock = iso('2024-06-17T20:00:00Z'); // Monday's close: a new bar exists
+    const monday = await cached.readBars('AAA', day);
+    expect(monday.length).toBe(friday.length + 1);
+    expect(closes(monday)).toEqual(closes(aaa.range(-Infinity, iso('2024-06-17'))));
+    expect(reads).toEqual([['AAA', undefined], ['AAA', iso('2024-06-14') + 1]]);
   });
 
-  it('a read that overlapped a write is not cached, so stale bars never outlive the write', async () => {
-    let release!: () => void;
-    counting.gate = new Promise((resolve) => (release = resolve));
-    const reading = cached.readBars('AAA', day);
-    const revised = aaa.slice(7, 8).copy();
-    revised.volume[0] += 1;
-    // The store read has finished with the old bars but is held back; the write lands meanwhile.
-    await new Promise((resolve) => setImmediate(resolve));
-    await cached.upsertBars(revised);
-    release();
-    counting.gate = undefined;
-    expect((await reading).volume[7]).toBe(aaa.volume[7]);
-    expect((await cached.readBars('AAA', day)).volume[7]).toBe(revised.volume[0]);
+  it('over a holiday the cached bars last until the next session closes', async () => {
+    clock = iso('2024-07-03T21:00:00Z'); // Wednesday after the early close; Thursday 4 July is a holiday
+    await duck.upsertBars(aaa.range(-Infinity, iso('2024-06-28')));
+    await cached.readBars('AAA', day);
+    clock = iso('2024-07-05T19:59:00Z');
+    await cached.readBars('AAA', day);
+    expect(reads.length).toBe(1);
+    clock = iso('2024-07-05T20:00:00Z');
+    await cached.readBars('AAA', day);
+    expect(reads.length).toBe(2);
   });
 
-  it('keeps its bytes under the bound, evicting the least recently used range', async () => {
-    const small = new CachedCandleStore(counting.wrap(), { maxBytes: 2 * aaa.byteLength + 10 });
-    await small.readBars('AAA', day);
-    await small.readBars('BBB', day);
-    await small.readBars('AAA', day);
-    await small.readBars('AAA', day, aaa.time[1]);
-    expect(small.stats()).toMatchObject({ entries: 2, evictions: 1 });
-    expect(small.stats().bytes).toBeLessThanOrEqual(2 * aaa.byteLength + 10);
-    const reads = counting.reads;
-    await small.readBars('AAA', day);
-    expect(counting.reads).toBe(reads);
-    await small.readBars('BBB', day);
-    expect(counting.reads).toBe(reads + 1);
+  it('a crypto series expires when its forming hour closes, weekends included', async () => {
+    clock = iso('2024-06-08T10:20:00Z'); // a Saturday
+    await duck.upsertBars(btc.range(-Infinity, iso('2024-06-07T23:00:00Z')));
+    await cached.readBars('BTC/USDT', hour);
+    clock = iso('2024-06-08T10:59:59Z');
+    await cached.readBars('BTC/USDT', hour);
+    clock = iso('2024-06-08T11:00:00Z');
+    await cached.readBars('BTC/USDT', hour);
+    expect(reads.length).toBe(2);
+  });
+
+  it('a range that ends before the forming bar does not go stale when bars close, only at the category TTL', async () => {
+    await duck.upsertBars(aaa.range(-Infinity, iso('2024-06-14')));
+    await cached.readBars('AAA', day, undefined, iso('2024-03-01'));
+    clock = iso('2024-06-19T22:00:00Z'); // three sessions later
+    await cached.readBars('AAA', day, undefined, iso('2024-03-01'));
+    expect(reads.length).toBe(1);
+    clock = iso('2024-06-21T22:00:01Z'); // past the 7-day TTL of bars
+    await cached.readBars('AAA', day, undefined, iso('2024-03-01'));
+    expect(reads.length).toBe(2);
   });
 
   it('passes everything else through to the store', async () => {
+    await duck.upsertMany([aaa, bbb]);
     expect(cached.url).toBe(duck.url);
     expect(await cached.listSymbols()).toEqual(['AAA', 'BBB']);
     expect((await cached.coverage()).length).toBe(2);

@@ -1,109 +1,99 @@
-import { Timeframe, type Bars } from '../core/index.js';
-import type {
-  CandleStore,
-  CoverageEntry,
-  CoverageFilter,
-  FetchedSpan,
-  UpsertProgress,
-  UpsertResult,
-} from '../store/ports.js';
+import { Bars, marketCalendar, Timeframe, type MarketName } from '../core/index.js';
+import type { CandleStore, CoverageEntry, CoverageFilter, FetchedSpan, UpsertProgress, UpsertResult } from '../store/ports.js';
+import type { Cache, DeltaRefresh } from './ports.js';
 
-export interface QueryCacheOptions {
-  /** Upper bound of the cached bars' bytes; the least recently used ranges go first. */
-  maxBytes: number;
+export interface CachedCandleStoreOptions {
+  /** The market a symbol trades on, for when its cached bars can change. */
+  marketOf: (symbol: string) => MarketName;
+  now?: () => number;
 }
 
-export interface QueryCacheStats {
-  hits: number;
-  misses: number;
-  /** Ranges dropped because an upsert touched their series. */
-  invalidations: number;
-  evictions: number;
-  entries: number;
-  bytes: number;
-}
-
-interface Entry {
-  series: string;
+/** A cached range and the moment a newer bar can exist (the close of the bar forming then). */
+interface CachedRange {
   bars: Bars;
+  freshUntil: number;
+}
+
+/** Tag of every cached value derived from one series: its ranges, indicators and forecasts. */
+export function seriesTag(symbol: string, timeframe: string): string {
+  return `series:${symbol}:${timeframe}`;
 }
 
 /**
- * The store behind a cache of range reads: an identical `readBars` is answered from memory,
- * and every upsert drops exactly the cached ranges of the series it wrote (same symbol and
- * timeframe; other series keep theirs).
+ * The store behind the tiered cache. A range read is answered from L1 (by reference, no copy:
+ * treat the bars as read-only), else L2, else the store, and cached with its market's clock:
+ * a range that ends before the forming bar never changes (until an upsert); one that reaches
+ * the present is fresh until the forming bar closes (for a closed market, the close of the
+ * next session's first bar, so a Friday's daily bars last the weekend), and is then brought up
+ * to date by a delta refresh that reads only the bars after its last one and appends them.
  *
- * Correctness over a race: each series has a generation, bumped when an upsert starts and
- * when it ends. A read caches its result only if the generation did not move while it ran,
- * so a read that overlapped a write can never plant pre-write bars after the invalidation.
- * Concurrent identical misses share one store read. Callers get their own copy of the bars
- * (a 1,259-bar copy is a few microseconds), so mutating a result cannot corrupt the cache.
- *
- * This is the seam the tiered cache (L1 memory, L2 Redis) replaces; it lives in `cache/`
- * and speaks only the store port.
+ * Every upsert invalidates the series' tag (ranges and derived results, in every process
+ * sharing L2) before and after it writes; the cache's epoch keeps a read that overlapped the
+ * write from being cached.
  */
 export class CachedCandleStore implements CandleStore {
-  private readonly entries = new Map<string, Entry>();
-  private readonly inFlight = new Map<string, { series: string; bars: Promise<Bars> }>();
-  private readonly generations = new Map<string, number>();
-  private bytes = 0;
-  private readonly counters = { hits: 0, misses: 0, invalidations: 0, evictions: 0 };
+  private readonly now: () => number;
 
   constructor(
     private readonly store: CandleStore,
-    private readonly options: QueryCacheOptions,
-  ) {}
+    private readonly cache: Cache,
+    private readonly options: CachedCandleStoreOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
 
   get url(): string {
     return this.store.url;
   }
 
-  stats(): QueryCacheStats {
-    return { ...this.counters, entries: this.entries.size, bytes: this.bytes };
-  }
-
   async readBars(symbol: string, timeframe: Timeframe | string, from?: number, to?: number): Promise<Bars> {
-    const series = seriesKey(symbol, Timeframe.parse(timeframe).code);
-    const key = `${series}\0${from ?? ''}\0${to ?? ''}`;
-    const entry = this.entries.get(key);
-    if (entry !== undefined) {
-      this.counters.hits++;
-      // Re-insert: Map order is the recency order the eviction walks.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-      return entry.bars.copy();
-    }
-    this.counters.misses++;
-    let pending = this.inFlight.get(key);
-    if (pending === undefined) {
-      const loading = { series, bars: this.load(key, series, symbol, timeframe, from, to) };
-      this.inFlight.set(key, loading);
-      const forget = () => {
-        if (this.inFlight.get(key) === loading) this.inFlight.delete(key);
-      };
-      loading.bars.then(forget, forget);
-      pending = loading;
-    }
-    return (await pending.bars).copy();
+    const frame = Timeframe.parse(timeframe);
+    const key = `bars:${symbol}:${frame.code}:${from ?? ''}:${to ?? ''}`;
+    const calendar = marketCalendar(this.options.marketOf(symbol));
+    const freshUntil = (now: number): number => {
+      // Bars open at or before `to`; once the bar forming now opens after `to`, the range is complete.
+      const forming = calendar.nextBarClose(now, frame) - frame.milliseconds;
+      return to !== undefined && to < forming ? Infinity : calendar.nextBarClose(now, frame);
+    };
+    const refresh: DeltaRefresh<CachedRange> = {
+      isFresh: (value, now) => now < value.freshUntil,
+      refresh: async (stale) => {
+        const now = this.now();
+        const last = stale.bars.length > 0 ? stale.bars.time[stale.bars.length - 1] : undefined;
+        const newer = last === undefined ? await this.store.readBars(symbol, frame, from, to) : await this.store.readBars(symbol, frame, last + 1, to);
+        const bars = newer.length === 0 ? stale.bars : last === undefined ? newer : Bars.concat([stale.bars, newer]);
+        return { bars, freshUntil: freshUntil(now) };
+      },
+    };
+    const range = await this.cache.getOrLoad<CachedRange>(
+      key,
+      async () => {
+        const now = this.now();
+        return { bars: await this.store.readBars(symbol, frame, from, to), freshUntil: freshUntil(now) };
+      },
+      { category: 'bars', tags: [seriesTag(symbol, frame.code)] },
+      refresh,
+    );
+    return range.bars;
   }
 
   async upsertBars(bars: Bars): Promise<UpsertResult> {
-    const series = [seriesKey(bars.symbol, bars.timeframe.code)];
-    this.invalidate(series);
+    const tags = [seriesTag(bars.symbol, bars.timeframe.code)];
+    await this.cache.invalidate({ tags });
     try {
       return await this.store.upsertBars(bars);
     } finally {
-      this.invalidate(series);
+      await this.cache.invalidate({ tags });
     }
   }
 
   async upsertMany(barsList: readonly Bars[], onProgress?: UpsertProgress): Promise<UpsertResult[]> {
-    const series = barsList.map((bars) => seriesKey(bars.symbol, bars.timeframe.code));
-    this.invalidate(series);
+    const tags = [...new Set(barsList.map((bars) => seriesTag(bars.symbol, bars.timeframe.code)))];
+    if (tags.length > 0) await this.cache.invalidate({ tags });
     try {
       return await this.store.upsertMany(barsList, onProgress);
     } finally {
-      this.invalidate(series);
+      if (tags.length > 0) await this.cache.invalidate({ tags });
     }
   }
 
@@ -124,45 +114,7 @@ export class CachedCandleStore implements CandleStore {
   }
 
   async close(): Promise<void> {
-    this.entries.clear();
-    this.bytes = 0;
+    await this.cache.close();
     await this.store.close();
   }
-
-  private async load(key: string, series: string, symbol: string, timeframe: Timeframe | string, from?: number, to?: number): Promise<Bars> {
-    const generation = this.generations.get(series) ?? 0;
-    const bars = await this.store.readBars(symbol, timeframe, from, to);
-    if ((this.generations.get(series) ?? 0) === generation) this.remember(key, series, bars);
-    return bars;
-  }
-
-  private remember(key: string, series: string, bars: Bars): void {
-    if (bars.byteLength > this.options.maxBytes) return;
-    this.entries.set(key, { series, bars });
-    this.bytes += bars.byteLength;
-    for (const [oldest, entry] of this.entries) {
-      if (this.bytes <= this.options.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= entry.bars.byteLength;
-      this.counters.evictions++;
-    }
-  }
-
-  private invalidate(seriesKeys: readonly string[]): void {
-    const touched = new Set(seriesKeys);
-    for (const series of touched) this.generations.set(series, (this.generations.get(series) ?? 0) + 1);
-    // Reads in flight for these series will not be cached (their generation moved); later
-    // identical reads must not join them either.
-    for (const [key, loading] of this.inFlight) if (touched.has(loading.series)) this.inFlight.delete(key);
-    for (const [key, entry] of this.entries) {
-      if (!touched.has(entry.series)) continue;
-      this.entries.delete(key);
-      this.bytes -= entry.bars.byteLength;
-      this.counters.invalidations++;
-    }
-  }
-}
-
-function seriesKey(symbol: string, timeframe: string): string {
-  return `${symbol}\0${timeframe}`;
 }

@@ -57,6 +57,27 @@ export interface CacheTier {
   close(): Promise<void>;
 }
 
+/** The in-process tier adds a synchronous lookup for the hot path. */
+export interface MemoryCacheTier extends CacheTier {
+  peek(key: string, now: number): CacheRecord | undefined;
+  stats(): TierStats;
+}
+
+/** Tells other processes sharing L2 what was invalidated, so they drop it from their L1. */
+export interface InvalidationBus {
+  publish(selector: InvalidationSelector): Promise<void>;
+  subscribe(handler: (selector: InvalidationSelector) => void): void;
+  close(): Promise<void>;
+}
+
+/** A short cross-process lock, so one process loads a missing key while the others wait. */
+export interface LoadLock {
+  /** The lock when this process got it; undefined when another process holds it. */
+  tryAcquire(key: string, ttlMs: number): Promise<{ release(): Promise<void> } | undefined>;
+  /** Resolves when the holder releases the lock or `timeoutMs` passes. */
+  waitForRelease(key: string, timeoutMs: number): Promise<void>;
+}
+
 export interface TierStats {
   hits: number;
   misses: number;
@@ -76,8 +97,20 @@ export interface CacheStats {
   loads: { count: number; failures: number; totalMs: number; maxMs: number };
   /** Waiters that joined a load in flight instead of starting their own. */
   coalesced: number;
+  /** Stale values brought up to date by a delta refresh instead of a full load. */
+  refreshes: number;
   /** L2's circuit breaker: closed (healthy), open (not waiting on Redis), half-open (probing). */
   l2State: 'closed' | 'open' | 'half-open' | 'absent';
+}
+
+/**
+ * Delta refresh: a cached value that is not fresh any more (a series whose newest bar has
+ * closed since) is brought up to date from the stale one (fetch only the newer bars, append)
+ * instead of loaded again. Runs under the same single flight and invalidation rules as a load.
+ */
+export interface DeltaRefresh<T> {
+  isFresh(value: T, now: number): boolean;
+  refresh(stale: T): Promise<T>;
 }
 
 export interface Cache {
@@ -95,7 +128,12 @@ export interface Cache {
    * misses for one key run one load, in this process and across processes sharing L2 (a short
    * Redis lock); a failed load is not cached and its error reaches only the callers that shared it.
    */
-  getOrLoad<T>(key: string, load: () => Promise<T>, options: CacheEntryOptions | ((value: T) => CacheEntryOptions)): Promise<T>;
+  getOrLoad<T>(
+    key: string,
+    load: () => Promise<T>,
+    options: CacheEntryOptions | ((value: T) => CacheEntryOptions),
+    refresh?: DeltaRefresh<T>,
+  ): Promise<T>;
   invalidate(selector: InvalidationSelector): Promise<number>;
   stats(): CacheStats;
   close(): Promise<void>;

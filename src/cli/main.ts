@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { isTickforgeError } from '../core/errors.js';
 import { addGlobalOptions } from './globalOptions.js';
+import { cacheCommand } from './cacheCommand.js';
 import { computeCommand } from './computeCommand.js';
 import { configCommand } from './configCommand.js';
 import { coverageCommand } from './coverageCommand.js';
@@ -24,7 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [runCommand(), ingestCommand(), updateCommand(), generateCommand(), showCommand(), coverageCommand(), exportCommand(), indicatorCommand(), computeCommand(), configCommand()]) {
+  for (const command of [runCommand(), ingestCommand(), updateCommand(), generateCommand(), showCommand(), coverageCommand(), exportCommand(), indicatorCommand(), computeCommand(), cacheCommand(), configCommand()]) {
     program.addCommand(command.exitOverride());
   }
   try {

@@ -33,14 +33,6 @@ export const configSchema = z
           })
           .strict()
           .prefault({}),
-        /** In-memory cache of range reads, invalidated by every upsert of the same series. */
-        queryCache: z
-          .object({
-            enabled: z.boolean().default(true),
-            maxBytes: z.number().int().min(0).default(64 * 1024 * 1024),
-          })
-          .strict()
-          .prefault({}),
       })
       .strict()
       .prefault({}),
@@ -48,6 +40,54 @@ export const configSchema = z
       .object({
         /** Optional L2 cache and job queue; absent means in-process only. */
         url: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+      })
+      .strict()
+      .prefault({}),
+    cache: z
+      .object({
+        /** L1, in this process: bounded by bytes; `hybrid` keeps frequently read keys through scans. */
+        l1: z
+          .object({
+            maxBytes: z.number().int().min(0).default(256 * 1024 * 1024),
+            policy: z.enum(['lru', 'lfu', 'hybrid']).default('hybrid'),
+          })
+          .strict()
+          .prefault({}),
+        /** L2, Redis at `redis.url` (absent: L1 and the store only). */
+        l2: z
+          .object({
+            enabled: z.boolean().default(true),
+            /** Key prefix; the codec version is appended, so a format change never reads old bytes. */
+            namespace: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').default('tickforge'),
+            /** A Redis call slower than this counts as a failure for the circuit breaker. */
+            commandTimeoutMs: z.number().int().min(1).default(200),
+            /** Consecutive failures that open the breaker, and how long it stays open before probing. */
+            breakerFailures: z.number().int().min(1).default(5),
+            breakerCooldownMs: z.number().int().min(100).default(10_000),
+          })
+          .strict()
+          .prefault({}),
+        /** Default time to live per category (ms); bars follow their market's clock as well. */
+        ttlMs: z
+          .object({
+            bars: z.number().int().min(1).default(7 * 86_400_000),
+            indicators: z.number().int().min(1).default(3_600_000),
+            forecasts: z.number().int().min(1).default(3_600_000),
+            provider: z.number().int().min(1).default(300_000),
+          })
+          .strict()
+          .prefault({}),
+        /** Market of symbols not listed in `markets`: a symbol with `/` (BTC/USDT) is crypto, others this. */
+        market: z.enum(['us-equity', 'crypto']).default('us-equity'),
+        markets: z.record(z.string(), z.enum(['us-equity', 'crypto'])).default({}),
+        /** Series `tickforge cache warm` (and long-running processes at start) load into the cache. */
+        warm: z
+          .object({
+            symbols: z.array(z.string().min(1)).default([]),
+            timeframe: z.enum(timeframeCodes).default('1d'),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),

@@ -6,3 +6,4 @@ export * from './RingBuffer.js';
 export * from './time.js';
 export * from './inferTimeframe.js';
 export * from './Random.js';
+export * from './marketCalendar.js';
