@@ -1,6 +1,7 @@
 import type { CoverageEntry, UpsertResult } from '../store/ports.js';
 import type { Runtime } from './createRuntime.js';
 import { storeSampleUniverse } from './generateSample.js';
+import { warmCache, type WarmedSeries } from './warmCache.js';
 
 export interface MainJobEvents {
   onGenerateStart?: (series: number) => void;
@@ -11,6 +12,8 @@ export interface MainJobReport {
   store: string;
   generated: UpsertResult[] | undefined;
   coverage: CoverageEntry[];
+  /** Series of `cache.warm.symbols` read into the cache. */
+  warmed: WarmedSeries[];
 }
 
 /**
@@ -29,6 +32,8 @@ export async function runMainJob(runtime: Runtime, events: MainJobEvents = {}): 
     generated = await storeSampleUniverse(store, sample, events.onProgress);
     coverage = await store.coverage();
   }
-  runtime.logger.info({ store: store.url, series: coverage.length, bars: coverage.reduce((n, e) => n + e.count, 0) }, 'main job done');
-  return { store: store.url, generated, coverage };
+  // The configured warm list goes into the cache (Redis, when shared) before later stages read it.
+  const warmed = runtime.config.cache.warm.symbols.length > 0 ? await warmCache(runtime) : [];
+  runtime.logger.info({ store: store.url, series: coverage.length, bars: coverage.reduce((n, e) => n + e.count, 0), warmed: warmed.length }, 'main job done');
+  return { store: store.url, generated, coverage, warmed };
 }

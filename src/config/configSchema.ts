@@ -48,7 +48,7 @@ export const configSchema = z
         /** L1, in this process: bounded by bytes; `hybrid` keeps frequently read keys through scans. */
         l1: z
           .object({
-            maxBytes: z.number().int().min(0).default(256 * 1024 * 1024),
+            maxBytes: z.number().int().min(1).default(256 * 1024 * 1024),
             policy: z.enum(['lru', 'lfu', 'hybrid']).default('hybrid'),
           })
           .strict()

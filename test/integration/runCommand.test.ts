@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,15 @@ describe('tickforge run on a fresh directory', () => {
     expect(report.generated).toBeUndefined();
     expect(report.coverage).toHaveLength(8);
     expect(report.coverage.every((entry) => entry.count > 700)).toBe(true);
+  });
+
+  it('warms the configured cache list at start', async () => {
+    writeFileSync(join(directory, 'tickforge.yaml'), 'cache:\n  warm:\n    symbols: [SYN001, SYN002]\n');
+    const warm = await runCli(['run', '--format', 'json', '--log-level', 'warn'], { cwd: directory });
+    rmSync(join(directory, 'tickforge.yaml'));
+    const report = JSON.parse(warm.stdout) as { warmed: Array<{ symbol: string; bars: number; source: string }> };
+    expect(report.warmed.map((entry) => [entry.symbol, entry.source])).toEqual([['SYN001', 'store'], ['SYN002', 'store']]);
+    expect(report.warmed[0].bars).toBeGreaterThan(700);
   });
 
   it('exits 2 with the error code for a bad store URL, and 2 for bad usage', async () => {
