@@ -29,7 +29,7 @@ export const configSchema = z
             /** Shown in `pg_stat_activity`, so a DBA can tell tickforge's sessions apart. */
             applicationName: z.string().min(1).max(63).default('tickforge'),
             /** Bars per COPY + merge transaction during bulk ingest. */
-            copyBatchBars: z.number().int().min(1_000).default(250_000),
+            copyBatchBars: z.number().int().min(1_000).default(100_000),
           })
           .strict()
           .prefault({}),

@@ -78,8 +78,9 @@ export interface CandleStore {
 
   /**
    * Upserts many series. Adapters may group several series into one transaction; each group
-   * is atomic and `onProgress` runs after each committed group, so a crash loses at most
-   * the group in flight. Results come back in input order, one per `Bars`.
+   * is atomic, groups commit in input order and `onProgress` runs after each committed group,
+   * so a crash loses only groups not yet reported (the one being written, and the next one
+   * when an adapter stages it meanwhile). Results come back in input order, one per `Bars`.
    */
   upsertMany(barsList: readonly Bars[], onProgress?: UpsertProgress): Promise<UpsertResult[]>;
 

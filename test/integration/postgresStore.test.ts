@@ -54,6 +54,28 @@ async function terminateBackends(applicationName: string): Promise<number> {
   return Number(rows[0].terminated);
 }
 
+/** Resolves once a session of `applicationName` waits for a lock held by another transaction. */
+async function lockWaitOf(applicationName: string): Promise<void> {
+  for (let attempt = 0; attempt < 1_000; attempt++) {
+    const rows = await adminQuery(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`, [applicationName]);
+    if (rows.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`no session of ${applicationName} waited for a lock`);
+}
+
+/** Inserts `bars` (rows `from` to `to`, exclusive) into `candle_values` as a hand-written writer would, in `client`'s transaction. */
+async function insertByHand(client: pg.Client, bars: Bars, from: number, to: number, closeOffset = 0): Promise<void> {
+  const rows = bars.slice(from, to);
+  await client.query(
+    `INSERT INTO candle_values SELECT s.series_id, v.* FROM series s,
+       unnest($3::bigint[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[]) AS v
+     WHERE s.symbol = $1 AND s.timeframe = $2`,
+    [bars.symbol, bars.timeframe.code, Array.from(rows.time), Array.from(rows.open), Array.from(rows.high), Array.from(rows.low),
+      Array.from(rows.close, (close) => close + closeOffset), Array.from(rows.volume)],
+  );
+}
+
 /** Rows of `a.candles` missing from `b.candles`, counting duplicates (EXCEPT ALL; float8 NaN equals NaN). */
 async function candlesMissing(a: string, b: string): Promise<number> {
   const rows = await adminQuery<{ missing: string }>(`SELECT count(*) AS missing FROM (SELECT * FROM "${a}".candles EXCEPT ALL SELECT * FROM "${b}".candles) d`);
@@ -76,11 +98,15 @@ describe.skipIf(!postgresAvailable)('PostgresCandleStore', () => {
         expect(store.url).not.toContain('pa55word');
         await store.upsertBars(syntheticBatch(0, 10));
         const tables = await adminQuery<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`, [schema]);
-        expect(tables.map((row) => row.name)).toEqual(
-          ['candles', 'candles_timestamped', 'fetched_spans', 'orders', 'runs', 'schema_migrations', 'signals', 'system_events', 'trades'],
-        );
-        const stored = await adminQuery<{ count: string }>(`SELECT count(*) AS count FROM "${schema}".candles`);
+        expect(tables.map((row) => row.name)).toEqual([
+          'candle_values', 'candles', 'candles_timestamped', 'fetched_spans', 'orders', 'runs', 'schema_migrations', 'series', 'signals', 'system_events', 'trades',
+        ]);
+        const stored = await adminQuery<{ count: string }>(`SELECT count(*) AS count FROM "${schema}".candles WHERE symbol = 'KILL0' AND timeframe = '1m'`);
         expect(Number(stored[0].count)).toBe(10);
+        // (symbol, timeframe, time) is unique by the database's own keys, whoever writes: a second id for
+        // the series and a second row for a stored bar are both refused.
+        await expect(adminQuery(`INSERT INTO "${schema}".series (symbol, timeframe) VALUES ('KILL0', '1m')`)).rejects.toMatchObject({ code: '23505' });
+        await expect(adminQuery(`INSERT INTO "${schema}".candle_values SELECT series_id, time, 1, 1, 1, 1, 1 FROM "${schema}".candle_values LIMIT 1`)).rejects.toMatchObject({ code: '23505' });
       } finally {
         await store.close();
       }
@@ -110,10 +136,11 @@ describe.skipIf(!postgresAvailable)('PostgresCandleStore', () => {
       try {
         // 300 series x 1,000 bars: big enough that a range of one series is a small fraction of the
         // table. Laid out series after series, as the store's bulk ingest writes them.
-        await adminQuery(`INSERT INTO "${schema}".candles
-          SELECT 'S' || s, '1d', d::bigint * 86400000, d, d + 1, d - 1, d, 100 FROM generate_series(1, 300) s, generate_series(0, 999) d
-          ORDER BY 1, 3`);
-        await adminQuery(`ANALYZE "${schema}".candles`);
+        await adminQuery(`INSERT INTO "${schema}".series (symbol, timeframe) SELECT 'S' || s, '1d' FROM generate_series(1, 300) s ORDER BY 1`);
+        await adminQuery(`INSERT INTO "${schema}".candle_values
+          SELECT series_id, d::bigint * 86400000, d, d + 1, d - 1, d, 100 FROM "${schema}".series, generate_series(0, 999) d
+          ORDER BY 1, 2`);
+        await adminQuery(`ANALYZE "${schema}".series, "${schema}".candle_values`);
         const plans: string[] = [];
         for (const mode of ['auto', 'force_generic_plan']) {
           const client = new pg.Client({ connectionString: postgresTestUrl, options: `-c search_path=${schema} -c plan_cache_mode=${mode}` });
@@ -127,9 +154,14 @@ describe.skipIf(!postgresAvailable)('PostgresCandleStore', () => {
           }
         }
         for (const plan of plans) {
-          expect(plan).toMatch(/Index (Only )?Scan using candles_pkey on candles/);
-          expect(plan).not.toContain('Seq Scan');
+          // The bars through their primary key, in time order; the series id from `series` once per
+          // query, an InitPlan, not per row (for 300 series rows the planner scans them rather than
+          // probe their index: either is one small lookup).
+          expect(plan).toMatch(/Index (Only )?Scan using candle_values_pkey on candle_values/);
+          expect(plan).not.toMatch(/Seq Scan on candle_values/);
           expect(plan).not.toMatch(/Sort\s+\(/);
+          expect(plan).toMatch(/InitPlan \d+ \(returns \$0\)\s+->\s+(Seq|Index|Index Only) Scan (using \S+ )?on series/);
+          expect(plan).not.toContain('SubPlan');
         }
         const bars = await store.readBars('S7', '1d', 0, 500 * 86_400_000);
         expect(bars.length).toBe(501);
@@ -238,6 +270,125 @@ describe.skipIf(!postgresAvailable)('PostgresCandleStore', () => {
       expect(await candlesMissing(clean, schema)).toBe(0);
       const counts = await adminQuery<{ count: string }>(`SELECT count(*) AS count FROM "${schema}".candles`);
       expect(Number(counts[0].count)).toBe(36 * 4_000);
+    });
+
+    it('commits the chunks before a failing one, rolls back the one being copied beside it, and leaks no open transaction', async () => {
+      const schema = newTestSchema();
+      const applicationName = `tf_fail_${schema}`.slice(0, 63);
+      // 8 series of 1,000 bars in chunks of 2,000 bars: 4 transactions, T4 and T5 in the third.
+      const list = Array.from({ length: 8 }, (_, index) => {
+        const bars = syntheticBatch(index, 1_000);
+        return new Bars(`T${index}`, bars.timeframe, bars.columns());
+      });
+      const store = await openInSchema(schema, { applicationName, copyBatchBars: 2_000 });
+      try {
+        // A DBA's trigger refusing T5's bars: a real statement error in the third chunk's merge.
+        await adminQuery(`CREATE FUNCTION "${schema}".refuse_t5() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN
+            IF NEW.series_id = (SELECT series_id FROM "${schema}".series WHERE symbol = 'T5') THEN RAISE EXCEPTION 'T5 is refused here'; END IF;
+            RETURN NEW;
+          END $$;
+          CREATE TRIGGER refuse_t5 BEFORE INSERT ON "${schema}".candle_values FOR EACH ROW EXECUTE FUNCTION "${schema}".refuse_t5()`);
+        const progress: number[] = [];
+        const error = await expectCode(store.upsertMany(list, (done) => progress.push(done)), 'TF_ERR_STORE_WRITE');
+        expect(error.message).toContain('T4 1m, T5 1m');
+        expect(error.message).toContain('T5 is refused here');
+        expect(progress).toEqual([2, 4]);
+        expect(await store.listSymbols()).toEqual(['T0', 'T1', 'T2', 'T3']);
+        // The failed chunk's series rows were committed before its transaction (by design); they name no bars.
+        const named = await adminQuery<{ symbol: string }>(`SELECT symbol FROM "${schema}".series WHERE symbol IN ('T4', 'T5') ORDER BY 1`);
+        expect(named.map((row) => row.symbol)).toEqual(['T4', 'T5']);
+        const shown = await adminQuery<{ symbol: string }>(`SELECT DISTINCT symbol FROM "${schema}".candles ORDER BY 1`);
+        expect(shown.map((row) => row.symbol)).toEqual(['T0', 'T1', 'T2', 'T3']);
+        expect(await store.coverage({ symbols: ['T4', 'T5'] })).toEqual([]);
+        const open = await adminQuery(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND state LIKE 'idle in transaction%'`, [applicationName]);
+        expect(open).toEqual([]);
+
+        await adminQuery(`DROP TRIGGER refuse_t5 ON "${schema}".candle_values`);
+        const again = await store.upsertMany(list);
+        expect(again.map((result) => result.inserted)).toEqual([0, 0, 0, 0, 1_000, 1_000, 1_000, 1_000]);
+        for (const bars of list) expectSameBars(await store.readBars(bars.symbol, '1m'), bars);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('lets two stores ingest the same new series in opposite orders at once: both finish, every bar counted once', async () => {
+      const schema = newTestSchema();
+      // A short statement_timeout: a wait that nobody can end would fail here instead of hanging.
+      const options = { copyBatchBars: 800, statementTimeoutMs: 4_000 };
+      const [forward, backward] = await Promise.all([openInSchema(schema, options), openInSchema(schema, options)]);
+      try {
+        // Each round: new series X0, X1 (one chunk) and Y0, Y1 (another); one store writes X then Y,
+        // the other Y then X, each staging its second chunk while its first merges.
+        for (let round = 0; round < 20; round++) {
+          const chunk = (name: string) => [0, 1].map((index) => {
+            const bars = syntheticBatch(index, 400);
+            return new Bars(`${name}${round}_${index}`, bars.timeframe, bars.columns());
+          });
+          const [x, y] = [chunk('X'), chunk('Y')];
+          const [a, b] = await Promise.all([forward.upsertMany([...x, ...y]), backward.upsertMany([...y, ...x])]);
+          const both = [...a, ...b];
+          expect(both.reduce((sum, result) => sum + result.inserted, 0)).toBe(4 * 400);
+          expect(both.reduce((sum, result) => sum + result.unchanged, 0)).toBe(4 * 400);
+          for (const bars of [...x, ...y]) expectSameBars(await backward.readBars(bars.symbol, '1m'), bars);
+        }
+        const counts = await adminQuery<{ rows: string; keys: string }>(`SELECT count(*) AS rows, count(DISTINCT (symbol, timeframe, time)) AS keys FROM "${schema}".candles`);
+        expect(counts[0]).toEqual({ rows: String(20 * 4 * 400), keys: String(20 * 4 * 400) });
+      } finally {
+        await Promise.all([forward.close(), backward.close()]);
+      }
+    });
+
+    it('counts exactly when another writer commits bars into a chunk while it is merged (the plain INSERT falls back to ON CONFLICT)', async () => {
+      const schema = newTestSchema();
+      const applicationName = `tf_race_${schema}`.slice(0, 63);
+      const store = await openInSchema(schema, { applicationName });
+      const writer = new pg.Client({ connectionString: postgresTestUrl, options: `-c search_path=${schema}` });
+      await writer.connect();
+      try {
+        const all = syntheticBatch(0, 300);
+        await store.upsertBars(all.slice(0, 100));
+        // Uncommitted when the store probes the span 100..299, so the chunk looks fresh: bars 150..199,
+        // the first five with another close.
+        await writer.query('BEGIN');
+        await insertByHand(writer, all, 150, 155, 1);
+        await insertByHand(writer, all, 155, 200);
+        const pending = store.upsertBars(all.slice(100));
+        // The store's INSERT reaches key 150 and waits for the writer's transaction; it then commits.
+        await lockWaitOf(applicationName);
+        await writer.query('COMMIT');
+        expect(await pending).toEqual({ symbol: 'KILL0', timeframe: '1m', received: 200, inserted: 150, updated: 5, unchanged: 45 });
+        expectSameBars(await store.readBars('KILL0', '1m'), all);
+      } finally {
+        await writer.end();
+        await store.close();
+      }
+    });
+
+    it('counts exactly when another writer adds the same new series and some of its bars while the store adds it', async () => {
+      const schema = newTestSchema();
+      const applicationName = `tf_race_series_${schema}`.slice(0, 63);
+      const store = await openInSchema(schema, { applicationName });
+      const writer = new pg.Client({ connectionString: postgresTestUrl, options: `-c search_path=${schema}` });
+      await writer.connect();
+      try {
+        const bars = syntheticBatch(1, 100);
+        await writer.query('BEGIN');
+        await writer.query(`INSERT INTO series (symbol, timeframe) VALUES ('KILL1', '1m')`);
+        await insertByHand(writer, bars, 0, 40);
+        const pending = store.upsertBars(bars);
+        // The store waits to add the series row the writer holds, then finds it committed under another snapshot.
+        await lockWaitOf(applicationName);
+        await writer.query('COMMIT');
+        expect(await pending).toEqual({ symbol: 'KILL1', timeframe: '1m', received: 100, inserted: 60, updated: 0, unchanged: 40 });
+        expectSameBars(await store.readBars('KILL1', '1m'), bars);
+        const ids = await adminQuery<{ count: string }>(`SELECT count(*) AS count FROM "${schema}".series`);
+        expect(Number(ids[0].count)).toBe(1);
+      } finally {
+        await writer.end();
+        await store.close();
+      }
     });
 
     it('shrugs off the death of an idle pooled connection and reconnects on the next call', async () => {

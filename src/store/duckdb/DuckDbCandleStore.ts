@@ -8,12 +8,14 @@ import {
 } from '@duckdb/node-api';
 import { Bars, Timeframe, TickforgeError } from '../../core/index.js';
 import { assertStorableBars } from '../assertStorableBars.js';
+import { describeSeries, groupSeries } from '../groupSeries.js';
 import type { CandleStore, CoverageEntry, CoverageFilter, FetchedSpan, UpsertProgress, UpsertResult } from '../ports.js';
+import { readRangeBounds } from '../rangeBounds.js';
+import { SerialQueue } from '../SerialQueue.js';
 import { inMemoryPath } from '../storeUrl.js';
 import { appendBarsChunks, copyDoubleColumns } from './columnCopy.js';
 import { coverageSql } from './coverageSql.js';
 import { latestSchemaVersion, runMigrations } from './migrations.js';
-import { SerialQueue } from './SerialQueue.js';
 
 export interface DuckDbCandleStoreOptions {
   /**
@@ -54,10 +56,6 @@ const listSymbolsSql = (condition: string) => `
   SELECT DISTINCT symbol FROM series s
   WHERE ${condition} EXISTS (SELECT 1 FROM bar_values v WHERE v.series_id = s.series_id)
   ORDER BY symbol`;
-
-/** The Date range in ms; TIMESTAMP holds it and wider, so it serves as "no bound". */
-const earliestTime = -8.64e15;
-const latestTime = 8.64e15;
 
 /** Files opened by this process, so a second open in the same process fails clearly instead of corrupting. */
 const openPaths = new Set<string>();
@@ -160,7 +158,7 @@ export class DuckDbCandleStore implements CandleStore {
     return this.writes.run(async () => {
       const results: UpsertResult[] = [];
       for (const group of groupSeries(barsList, this.options.groupRows)) {
-        results.push(...(await this.upsertGroup(group, 'upsertMany')));
+        results.push(...(await this.upsertGroup(group.map((index) => barsList[index]), 'upsertMany')));
         onProgress?.(results.length, barsList.length);
       }
       return results;
@@ -169,8 +167,7 @@ export class DuckDbCandleStore implements CandleStore {
 
   async readBars(symbol: string, timeframe: Timeframe | string, from?: number, to?: number): Promise<Bars> {
     const frame = Timeframe.parse(timeframe);
-    const lower = boundOf(from, earliestTime, 'from', Math.ceil);
-    const upper = boundOf(to, latestTime, 'to', Math.floor);
+    const { lower, upper } = readRangeBounds(from, to);
     return this.reads.run(async () => {
       this.assertOpen();
       const seriesId = await this.seriesId(symbol, frame.code);
@@ -318,7 +315,7 @@ export class DuckDbCandleStore implements CandleStore {
     if (this.options.readOnly) {
       throw new TickforgeError(
         'TF_ERR_STORE_WRITE',
-        `Store ${this.location} was opened read-only; nothing of ${describeGroup(group)} was written. Open it without readOnly to write.`,
+        `Store ${this.location} was opened read-only; nothing of ${describeSeries(group)} was written. Open it without readOnly to write.`,
         { details: { path: this.location } },
       );
     }
@@ -403,7 +400,7 @@ export class DuckDbCandleStore implements CandleStore {
       if (cause instanceof TickforgeError) throw cause;
       throw new TickforgeError(
         'TF_ERR_STORE_WRITE',
-        `Writing ${describeGroup(group)} to store ${this.location} failed: ${(cause as Error).message}. Nothing of this batch was committed; check disk space and permissions, then run the ingest again (it is idempotent).`,
+        `Writing ${describeSeries(group)} to store ${this.location} failed: ${(cause as Error).message}. Nothing of this batch was committed; check disk space and permissions, then run the ingest again (it is idempotent).`,
         { cause, details: { path: this.location, symbols: group.map((bars) => bars.symbol) } },
       );
     } finally {
@@ -469,42 +466,4 @@ async function assertSchemaCurrent(connection: DuckDBConnection, location: strin
       { details: { path: location, databaseVersion: version, knownVersion: latestSchemaVersion } },
     );
   }
-}
-
-/** Splits into groups of at most `groupRows` bars; a (symbol, timeframe) never repeats within a group. */
-function groupSeries(barsList: readonly Bars[], groupRows: number): Bars[][] {
-  const groups: Bars[][] = [];
-  let current: Bars[] = [];
-  let rows = 0;
-  let keys = new Set<string>();
-  for (const bars of barsList) {
-    const key = `${bars.symbol}\u0000${bars.timeframe.code}`;
-    if (current.length > 0 && (rows + bars.length > groupRows || keys.has(key))) {
-      groups.push(current);
-      current = [];
-      rows = 0;
-      keys = new Set();
-    }
-    current.push(bars);
-    rows += bars.length;
-    keys.add(key);
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
-}
-
-function boundOf(value: number | undefined, fallback: number, name: string, round: (x: number) => number): number {
-  if (value === undefined || value === Infinity || value === -Infinity) return fallback;
-  if (Number.isNaN(value)) {
-    throw new TickforgeError('TF_ERR_CORE_ARGUMENT_INVALID', `readBars: "${name}" is NaN; pass a time in ms since the epoch or leave it out.`, {
-      details: { [name]: value },
-    });
-  }
-  return Math.min(latestTime, Math.max(earliestTime, round(value)));
-}
-
-function describeGroup(group: readonly Bars[]): string {
-  const names = group.slice(0, 3).map((bars) => `${bars.symbol} ${bars.timeframe.code}`);
-  const more = group.length > 3 ? ` and ${group.length - 3} more series` : '';
-  return `${names.join(', ')}${more}`;
 }

@@ -25,10 +25,36 @@ export interface Migration {
  * to maintain than a linguistic collation.
  *
  * Tables (version 1):
- * - `candles`: one row per bar; PRIMARY KEY (symbol, timeframe, time) is both the uniqueness
- *   that keeps upserts idempotent and the index of every query (range reads scan it in time
- *   order; symbol lists skip through it; coverage reads it in key order). Prices are NOT NULL:
- *   a missing price is NaN, as in `Bars`.
+ * - `series`: one row per (symbol, timeframe), numbered by an integer `series_id` (UNIQUE
+ *   (symbol, timeframe)). `candle_values`: one row per bar, PRIMARY KEY (series_id, time), which
+ *   is both the uniqueness that keeps upserts idempotent and the index of every query (range reads
+ *   scan it in time order; coverage walks it series by series). Prices are NOT NULL: a missing
+ *   price is NaN, as in `Bars`. The view `candles` joins the two back into (symbol, timeframe,
+ *   time, open, high, low, close, volume) for anyone using psql, and `candles_timestamped` shows
+ *   `time` as a timestamptz. Uniqueness of (symbol, timeframe, time) is enforced by PostgreSQL,
+ *   by the two keys together: `series` maps each (symbol, timeframe) to exactly one id and
+ *   `candle_values` holds each (series_id, time) at most once, so any writer that repeats a key
+ *   (this adapter, a user's SQL, a future bug) fails with a unique violation.
+ *   Why not the literal `candles (symbol, timeframe, time)` key: an (integer, bigint) btree key
+ *   compares as two machine integers where (text, text, bigint) compares two strings first, and
+ *   the bulk ingest's merge is mostly index maintenance. Measured on the 619,040-bar S&P 500 file
+ *   (2-core machine, fresh table, 3 chunks, merge statements only, the staged rows joined to their
+ *   names or ids alike): INSERT ... ON CONFLICT DO UPDATE ... RETURNING took ~2.0 s against ~2.5 s
+ *   on the text key, a plain INSERT ~0.93 s against ~1.2 s; with the ids copied into the staged
+ *   rows, which only a small integer key makes cheap, the plain INSERT takes ~0.77 s. Both indexes
+ *   are ~19.5 MB: a short symbol and '1d' pad to the same 24-byte index tuple as (integer, bigint).
+ *   No FOREIGN KEY from candle_values to series: its per-row check (a trigger probing `series`
+ *   and locking the row) made the same plain INSERTs take ~2.9 s instead of ~0.77 s. A candle_values
+ *   row whose series row is gone is invisible through the views and cannot break uniqueness.
+ *   Series rows are only ever added, so ids never change; the adapter still looks them up per
+ *   write and per read rather than caching them, so a series deleted by hand cannot be written
+ *   under a stale id.
+ *   This layout replaced the first draft of version 1 (a single `candles` table keyed by
+ *   (symbol, timeframe, time)) before any release, so version 1 was rewritten rather than a
+ *   version 2 added: nothing was released with the draft, and a conversion step would stay in
+ *   every fresh migration forever for stores that exist only as throwaway test schemas (a schema
+ *   made by the draft reports "relation series does not exist"; drop it and ingest again). The
+ *   next change is a version 2, as the rule above says.
  * - `fetched_spans`: the fetch ledger (port `FetchedSpan`), appended to, indexed by series.
  * - `runs`: one row per backtest, sweep, paper or live session, ingest or worker job: `kind`,
  *   `name` (strategy or job), `status` (running, succeeded, failed, cancelled), `config` (the
@@ -54,19 +80,27 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   {
     version: 1,
-    description: 'candles, fetched_spans, runs, signals, orders, trades, system_events',
+    description: 'series, candle_values (candles view), fetched_spans, runs, signals, orders, trades, system_events',
     statements: [
-      `CREATE TABLE candles (
+      `CREATE TABLE series (
+         series_id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
          symbol text COLLATE "C" NOT NULL,
          timeframe text COLLATE "C" NOT NULL,
+         CONSTRAINT series_symbol_timeframe_key UNIQUE (symbol, timeframe)
+       )`,
+      `CREATE TABLE candle_values (
+         series_id integer NOT NULL,
          time bigint NOT NULL,
          open double precision NOT NULL,
          high double precision NOT NULL,
          low double precision NOT NULL,
          close double precision NOT NULL,
          volume double precision NOT NULL,
-         CONSTRAINT candles_pkey PRIMARY KEY (symbol, timeframe, time)
+         CONSTRAINT candle_values_pkey PRIMARY KEY (series_id, time)
        )`,
+      `CREATE VIEW candles AS
+       SELECT s.symbol, s.timeframe, v.time, v.open, v.high, v.low, v.close, v.volume
+       FROM candle_values v JOIN series s ON s.series_id = v.series_id`,
       `CREATE VIEW candles_timestamped AS
        SELECT symbol, timeframe, to_timestamp(time / 1000.0) AS opened_at, open, high, low, close, volume FROM candles`,
       `CREATE TABLE fetched_spans (

@@ -100,6 +100,11 @@ export function translateConnectionError(error: unknown, context: ErrorContext):
   return undefined;
 }
 
+/** SQLSTATE 23505: a unique key already held the row (in the ingest: a concurrent writer got there first). */
+export function isUniqueViolation(error: unknown): boolean {
+  return codeOf(error) === '23505';
+}
+
 /** SQLSTATE 57014: the statement ran longer than statement_timeout (or was cancelled). */
 export function isStatementTimeout(error: unknown): boolean {
   return codeOf(error) === '57014';

@@ -3,11 +3,13 @@ import Cursor from 'pg-cursor';
 import { Bars, type Timeframe } from '../../core/index.js';
 
 /**
- * The range read, row by row. The primary key (symbol, timeframe, time) answers it with one index
- * scan in time order, so no sort. `LIMIT $5` bounds it; NULL means no limit.
+ * The range read, row by row. The series id comes from `series` through its unique (symbol,
+ * timeframe) index once per query (an InitPlan), then the primary key (series_id, time) answers
+ * the range with one index scan in time order, so no sort. `LIMIT $5` bounds it; NULL means no
+ * limit.
  */
-export const readBarsSql = `SELECT time, open, high, low, close, volume FROM candles
-  WHERE symbol = $1 AND timeframe = $2 AND time >= $3 AND time <= $4
+export const readBarsSql = `SELECT time, open, high, low, close, volume FROM candle_values
+  WHERE series_id = (SELECT series_id FROM series WHERE symbol = $1 AND timeframe = $2) AND time >= $3 AND time <= $4
   ORDER BY time LIMIT $5`;
 
 /**

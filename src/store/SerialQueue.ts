@@ -1,7 +1,7 @@
 /**
- * Runs async tasks one after another. A DuckDB connection carries one transaction at a time,
- * so two overlapping upserts on it would interleave their statements inside one transaction;
- * queuing them keeps each call atomic on its own.
+ * Runs async tasks one after another. A store's writes go through one: a DuckDB connection
+ * carries one transaction at a time, and a PostgreSQL ingest must not interleave its chunks with
+ * another call's, so queuing keeps each call atomic on its own and its lock order predictable.
  */
 export class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();
