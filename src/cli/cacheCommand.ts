@@ -16,12 +16,9 @@ interface CacheCommandOptions {
 
 export function cacheCommand(): Command {
   const cache = new Command('cache').description('warm the cache and read its statistics');
-  cache
-    .command('warm')
-    .description('read series through the cache so later readers find them in Redis (L2) and this process\'s memory (L1)')
-    .option('--symbols <list>', 'symbols to warm (default: cache.warm.symbols, else every stored symbol)', symbolList)
-    .option('--timeframe <tf>', 'timeframe (default: cache.warm.timeframe)', timeframe)
-    .option('--format <format>', 'table or json', choice(['table', 'json'] as const), 'table')
+  withSeriesSelection(
+    cache.command('warm').description('read series through the cache so later readers find them in Redis (L2) and this process\'s memory (L1)'),
+  )
     .action(async (options: CacheCommandOptions, command: Command) => {
       const runtime = runtimeFor(command);
       const progress = createProgress({ quiet: globalOptionsOf(command).quiet === true || options.format === 'json', unit: 'series' });
@@ -40,12 +37,9 @@ export function cacheCommand(): Command {
         await runtime.close();
       }
     });
-  cache
-    .command('stats')
-    .description('read series through the cache twice (cold, then warm) and print per-tier counters and a health score that explains itself')
-    .option('--symbols <list>', 'symbols to read (default: cache.warm.symbols, else every stored symbol)', symbolList)
-    .option('--timeframe <tf>', 'timeframe (default: cache.warm.timeframe)', timeframe)
-    .option('--format <format>', 'table or json', choice(['table', 'json'] as const), 'table')
+  withSeriesSelection(
+    cache.command('stats').description('read series through the cache twice (cold, then warm) and print per-tier counters and a health score that explains itself'),
+  )
     .action(async (options: CacheCommandOptions, command: Command) => {
       const runtime = runtimeFor(command);
       try {
@@ -60,6 +54,14 @@ export function cacheCommand(): Command {
       }
     });
   return cache;
+}
+
+/** The series both subcommands read: the configured warm list, or the symbols named. */
+function withSeriesSelection(command: Command): Command {
+  return command
+    .option('--symbols <list>', 'symbols (default: cache.warm.symbols, else every stored symbol)', symbolList)
+    .option('--timeframe <tf>', 'timeframe (default: cache.warm.timeframe)', timeframe)
+    .option('--format <format>', 'table or json', choice(['table', 'json'] as const), 'table');
 }
 
 function formatWarmed(warmed: WarmedSeries[], stats: CacheStats): string {
