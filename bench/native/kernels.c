@@ -3,16 +3,20 @@
  * called directly, with no JavaScript boundary, on the same random walk the suite feeds to
  * every JavaScript implementation. Built at bench time by the suite with `cc -O2`.
  *
- * Usage: kernels <walk.f64> <bars> <runs>
+ * Usage: kernels <walk.f64> <bars> <runs> [indicator]
  *   walk.f64: five little-endian float64 columns of <bars> values each, in the order
  *   open, high, low, close, volume.
  * Prints one JSON object: {"bars":N,"runs":R,"results":[{implementation, indicator,
  * nsPerBar, last}...]}, nsPerBar being the median of R timed calls after one warm-up call.
+ * With [indicator] (e.g. SMA), only that indicator's kernels run: the suite times them right
+ * after the JavaScript implementations of the same indicator, so that drift in the shared
+ * machine's speed affects both sides of a ratio alike.
  * Outputs are allocated once, outside the timed calls, as a C caller would.
  */
 #define _POSIX_C_SOURCE 199309L
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #ifdef HAVE_TALIB
@@ -28,6 +32,7 @@ static int *outInteger;
 static int bars;
 static int runs;
 static int printed;
+static const char *only;
 
 static double now_ns(void) {
   struct timespec t;
@@ -44,6 +49,7 @@ static int compare(const void *a, const void *b) {
 typedef double (*kernel_fn)(void);
 
 static void measure(const char *implementation, const char *indicator, kernel_fn kernel) {
+  if (only != NULL && strcmp(only, indicator) != 0) return;
   double *samples = malloc(sizeof(double) * (size_t)runs);
   double last = kernel(); /* warm-up: caches, page faults on the output buffers */
   for (int r = 0; r < runs; r++) {
@@ -112,6 +118,7 @@ int main(int argc, char **argv) {
   }
   bars = atoi(argv[2]);
   runs = atoi(argv[3]);
+  only = argc > 4 ? argv[4] : NULL;
   FILE *file = fopen(argv[1], "rb");
   if (file == NULL || bars < 100 || runs < 1) {
     fprintf(stderr, "cannot read %s or bad arguments\n", argv[1]);

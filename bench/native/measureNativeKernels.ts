@@ -45,10 +45,28 @@ export function measureNativeKernels(
   runs: number,
   log: (line: string) => void,
 ): { results: NativeResult[]; notes: string[] } {
+  const prepared = prepareNativeKernels(columns, log);
+  const results = prepared.run === undefined ? [] : prepared.run(runs);
+  prepared.dispose();
+  return { results, notes: prepared.notes };
+}
+
+/**
+ * Builds the C benchmark and writes the walk once; `run(runs, indicator?)` then times all the
+ * kernels, or one indicator's (TA-Lib's and Tulip's), as often as the caller wants: the suite
+ * runs each indicator's right after its JavaScript implementations. `run` is absent when
+ * nothing could be built (the notes say why); failures of a run come back as `notes` entries.
+ */
+export function prepareNativeKernels(
+  columns: { open: Float64Array; high: Float64Array; low: Float64Array; close: Float64Array; volume: Float64Array },
+  log: (line: string) => void,
+): { notes: string[]; run?: (runs: number, indicator?: string) => NativeResult[]; dispose: () => void } {
   const notes: string[] = [];
+  const nothing = { notes, dispose: () => {} };
   const probe = spawnSync('cc', ['--version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    return { results: [], notes: ['no C compiler (`cc`) on this machine: the raw TA-Lib and Tulip C kernels were not measured.'] };
+    notes.push('no C compiler (`cc`) on this machine: the raw TA-Lib and Tulip C kernels were not measured.');
+    return nothing;
   }
   mkdirSync(buildDir, { recursive: true });
   const compilerName = probe.stdout.split('\n')[0];
@@ -93,21 +111,27 @@ export function measureNativeKernels(
 
   const binary = join(buildDir, 'kernels');
   if (talibArgs === undefined) {
-    if (objects.length === 0) return { results: [], notes };
+    if (objects.length === 0) return nothing;
     const built = compile([...flags, ...sources, ...objects, '-lm', '-o', binary]);
-    if (!built.ok) return { results: [], notes: [...notes, `the C benchmark did not build: ${built.error}`] };
+    if (!built.ok) {
+      notes.push(`the C benchmark did not build: ${built.error}`);
+      return nothing;
+    }
   }
 
   // The very same walk the JavaScript implementations get, as five raw float64 columns.
   const walkFile = join(buildDir, 'walk.f64');
   const order = [columns.open, columns.high, columns.low, columns.close, columns.volume];
   writeFileSync(walkFile, Buffer.concat(order.map((column) => Buffer.from(column.buffer, column.byteOffset, column.byteLength))));
-  log(`indicators: running the raw C kernels (${columns.close.length} bars, ${runs} runs each)`);
-  const run = spawnSync(binary, [walkFile, String(columns.close.length), String(runs)], { encoding: 'utf8', timeout: 600_000 });
-  rmSync(walkFile, { force: true });
-  if (run.error || run.status !== 0) {
-    return { results: [], notes: [...notes, `the C benchmark failed: ${run.error?.message ?? run.stderr}`] };
-  }
-  const parsed = JSON.parse(run.stdout) as { results: NativeResult[] };
-  return { results: parsed.results, notes };
+  const run = (runs: number, indicator?: string): NativeResult[] => {
+    log(`indicators: running the raw C kernels${indicator === undefined ? '' : ` of ${indicator}`} (${columns.close.length} bars, ${runs} runs each)`);
+    const args = [walkFile, String(columns.close.length), String(runs), ...(indicator === undefined ? [] : [indicator])];
+    const child = spawnSync(binary, args, { encoding: 'utf8', timeout: 600_000 });
+    if (child.error || child.status !== 0) {
+      notes.push(`the C benchmark failed${indicator === undefined ? '' : ` on ${indicator}`}: ${child.error?.message ?? child.stderr}`);
+      return [];
+    }
+    return (JSON.parse(child.stdout) as { results: NativeResult[] }).results;
+  };
+  return { notes, run, dispose: () => rmSync(walkFile, { force: true }) };
 }

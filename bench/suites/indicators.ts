@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { randomWalkBars } from '../../test/randomWalk.js';
 import { garbageCollector } from '../garbageCollector.js';
 import type { BenchContext, BenchMeasurement, BenchTarget, Suite } from '../harness.js';
 import { median } from '../median.js';
-import { measureNativeKernels } from '../native/measureNativeKernels.js';
+import { prepareNativeKernels, type NativeResult } from '../native/measureNativeKernels.js';
 import {
   benchParameters as p, indicatorCodes, loadIndicatorPeers,
   type Candle, type IndicatorCode, type Runner, type SeriesBundle,
@@ -37,6 +38,9 @@ const RUNS = quick ? 3 : 7;
 /** Fewer calls for implementations slower than SLOW_MS per call: their median settles anyway. */
 const SLOW_RUNS = 3;
 const SLOW_MS = 400;
+/** Warm-up before timing: at least this many calls, and at least this long in all. */
+const WARM_CALLS = 3;
+const WARM_MS = 250;
 const STREAM_PASSES = 10;
 const SEED = 42;
 const SP500_FILE = 'sp500_5yr_daily_2013-2018.csv.gz';
@@ -78,8 +82,11 @@ const kernelSpecs: Record<IndicatorCode, KernelSpec> = {
   },
   ATR: { file: 'atr', exportName: 'atr', call: (k, s, out) => k(s.high, s.low, s.close, p.atrPeriod, out) },
   // MA types are left to their defaults (SMA, as TA-Lib's), whatever form that parameter takes.
+  // The three lines TA-Lib's and Tulip's C kernels compute (`bollingerBands`); `bbands`, which
+  // also writes %B and bandwidth (two more 8 MB arrays: memory traffic the C kernels do not
+  // have), is measured beside it as 'tickforge (bbands, 5 outputs)'.
   BBANDS: {
-    file: 'bbands', exportName: 'bbands', fields: ['upper', 'middle', 'lower', 'percentB', 'bandwidth'],
+    file: 'bbands', exportName: 'bollingerBands', fields: ['upper', 'middle', 'lower'],
     call: (k, s, out) => k(s.close, p.bbands.period, p.bbands.deviations, p.bbands.deviations, undefined, out),
   },
   STOCH: {
@@ -90,6 +97,18 @@ const kernelSpecs: Record<IndicatorCode, KernelSpec> = {
   OBV: { file: 'obv', exportName: 'obv', call: (k, s, out) => k(s.close, s.volume, out) },
   CDLENGULFING: { file: 'cdlEngulfing', exportName: 'cdlEngulfing', call: (k, s, out) => k(s.open, s.high, s.low, s.close, out) },
 };
+
+/** Extra tickforge forms measured beside the main one, under their own implementation name. */
+const extraKernelSpecs: Array<{ implementation: string; code: IndicatorCode; spec: KernelSpec }> = [
+  {
+    implementation: 'tickforge (bbands, 5 outputs)',
+    code: 'BBANDS',
+    spec: {
+      file: 'bbands', exportName: 'bbands', fields: ['upper', 'middle', 'lower', 'percentB', 'bandwidth'],
+      call: (k, s, out) => k(s.close, p.bbands.period, p.bbands.deviations, p.bbands.deviations, undefined, out),
+    },
+  },
+];
 
 /** The `out` argument for a kernel: one array, or a struct of them named by `fields`. */
 function outArgument(s: SeriesBundle, fields: string[] | undefined): unknown {
@@ -130,11 +149,12 @@ function loadIndicatorExport(file: string, exportName: string): Promise<{ value?
 }
 
 /** tickforge's runners: 'tickforge' (fastest documented call) and, for `out` kernels, 'tickforge (new output)'. */
-async function loadTickforge(probe: SeriesBundle, notes: string[]): Promise<Array<{ name: string; runners: Partial<Record<IndicatorCode, Runner>> }>> {
+async function loadTickforge(probe: SeriesBundle, notes: string[], only?: IndicatorCode): Promise<Array<{ name: string; runners: Partial<Record<IndicatorCode, Runner>> }>> {
   const main: Partial<Record<IndicatorCode, Runner>> = {};
   const allocating: Partial<Record<IndicatorCode, Runner>> = {};
   const missing: string[] = [];
   for (const code of indicatorCodes) {
+    if (only !== undefined && code !== only) continue;
     const spec = kernelSpecs[code];
     const loaded = await loadIndicatorExport(spec.file, spec.exportName);
     if (typeof loaded.value !== 'function') {
@@ -160,9 +180,20 @@ async function loadTickforge(probe: SeriesBundle, notes: string[]): Promise<Arra
     }
   }
   if (missing.length > 0) notes.push(`tickforge kernels not measured (not written yet or not loadable): ${missing.join('; ')}.`);
+  const extras = new Map<string, Partial<Record<IndicatorCode, Runner>>>();
+  for (const { implementation, code, spec } of extraKernelSpecs) {
+    if (only !== undefined && code !== only) continue;
+    const loaded = await loadIndicatorExport(spec.file, spec.exportName);
+    if (typeof loaded.value !== 'function') continue;
+    const kernel = loaded.value as Kernel;
+    const runners = extras.get(implementation) ?? {};
+    runners[code] = (s) => lastOf(spec.call(kernel, s.typed, outArgument(s, spec.fields)), spec.fields?.[0]);
+    extras.set(implementation, runners);
+  }
   return [
     { name: 'tickforge', runners: main },
     { name: 'tickforge (new output)', runners: allocating },
+    ...[...extras].map(([name, runners]) => ({ name, runners })),
   ];
 }
 
@@ -175,9 +206,11 @@ interface Contender {
 }
 
 /**
- * Warm-up (two calls, or one for a slow implementation), then rounds that run every
- * implementation in turn so that drift on the shared machine hits all alike; each round starts
- * with a different one, so that none always runs first after the collection.
+ * Warm-up (see WARM_CALLS; one call for a slow implementation), then timed calls, each after a full
+ * garbage collection, so that no call pays for an earlier call's garbage (whose cost depends on
+ * when the collector happens to run: back to back, an allocating call cost from 0.3 to 3 ns/bar
+ * more by that alone). The suite calls this in a child process per implementation (see
+ * `timeIsolated`), with one contender, so every library and tickforge get the same treatment.
  */
 function timeContenders(contenders: Contender[], barsPerCall: number, gc: () => void, notes: string[], label: string): Map<string, { nsPerBar: number; value: number }> {
   const warmMs = new Map<string, number>();
@@ -188,7 +221,9 @@ function timeContenders(contenders: Contender[], barsPerCall: number, gc: () => 
       let start = performance.now();
       let value = contender.run();
       let elapsed = performance.now() - start;
-      if (elapsed < SLOW_MS) {
+      // At least WARM_CALLS calls and WARM_MS of them: at small sizes (`--quick`) two calls
+      // ended before the optimizing compiler had finished, and timed unoptimized code.
+      for (let calls = 1, spent = elapsed; elapsed < SLOW_MS && (calls < WARM_CALLS || spent < WARM_MS) && calls < 100; calls++, spent += elapsed) {
         start = performance.now();
         value = contender.run();
         elapsed = performance.now() - start;
@@ -202,12 +237,12 @@ function timeContenders(contenders: Contender[], barsPerCall: number, gc: () => 
   }
   const samples = new Map<string, number[]>(live.map((contender) => [contender.implementation, []]));
   for (let round = 0; round < RUNS; round++) {
-    gc();
     for (let turn = 0; turn < live.length; turn++) {
       const contender = live[(turn + round) % live.length];
       const wanted = warmMs.get(contender.implementation)! > SLOW_MS ? SLOW_RUNS : RUNS;
       const own = samples.get(contender.implementation)!;
       if (own.length >= wanted) continue;
+      gc();
       const start = performance.now();
       sink += contender.run();
       own.push(performance.now() - start);
@@ -218,6 +253,78 @@ function timeContenders(contenders: Contender[], barsPerCall: number, gc: () => 
     result.set(implementation, { nsPerBar: (median(own) * 1e6) / barsPerCall, value: values.get(implementation)! });
   }
   return result;
+}
+
+type Timing = { nsPerBar: number; value: number };
+
+/** What one child process measured: one implementation of one indicator, both sizes. */
+export interface IsolatedTiming {
+  large?: Timing;
+  windows?: Timing;
+  notes: string[];
+}
+
+const largeCase = (code: string) => `${code}, N = ${LARGE.toLocaleString('en-US')}`;
+const windowCase = (code: string) => `${code}, N = ${WINDOW.toLocaleString('en-US')} (${WINDOWS.toLocaleString('en-US')} windows)`;
+
+/**
+ * Times one implementation of one indicator in this process (bench/indicatorChild.ts runs it
+ * in a fresh process per implementation): every contender starts from the same state, with no
+ * other library's compiled code, heap or freed memory around, and the walk is built the same
+ * way in each. Timing them side by side in one process let one library's garbage and memory
+ * layout change the next one's figure (allocating an 8 MB output cost 3.5 ns/bar there against
+ * 0.4 in a process of its own).
+ */
+export async function timeIsolated(code: IndicatorCode, implementation: string): Promise<IsolatedTiming> {
+  const notes: string[] = [];
+  const gc = garbageCollector();
+  const walk = randomWalkBars(LARGE, SEED);
+  const columns: TypedSeries = { open: walk.open, high: walk.high, low: walk.low, close: walk.close, volume: walk.volume };
+  // Only the input formats this implementation reads are built, so that each runs beside its
+  // own data only, as in an application: a million candle objects in the heap would make every
+  // full collection (which allocating 8 MB outputs triggers now and then) far dearer.
+  const typedOnly = implementation.startsWith('tickforge');
+  const toArray = (column: Float64Array): number[] => (typedOnly ? [] : Array.from(column));
+  const arrays = { open: toArray(walk.open), high: toArray(walk.high), low: toArray(walk.low), close: toArray(walk.close), volume: toArray(walk.volume) };
+  const candles: Candle[] =
+    implementation === 'trading-signals' ? arrays.close.map((close, i) => ({ open: arrays.open[i], high: arrays.high[i], low: arrays.low[i], close, volume: arrays.volume[i] })) : [];
+  const [whole] = bundles(columns, arrays, candles, [[0, LARGE]]);
+  const windows = bundles(columns, arrays, candles, Array.from({ length: WINDOWS }, (_, w): [number, number] => [w * WINDOW, (w + 1) * WINDOW]));
+  const implementations = implementation.startsWith('tickforge') ? await loadTickforge(whole, notes, code) : loadIndicatorPeers(notes);
+  const runner = implementations.find((candidate) => candidate.name === implementation)?.runners[code];
+  if (runner === undefined) return { notes: [...notes, `${implementation} has no ${code} runner in the timing process.`] };
+  const large = timeContenders([{ implementation, run: () => runner(whole) }], LARGE, gc, notes, largeCase(code)).get(implementation);
+  const windowed = timeContenders(
+    [
+      {
+        implementation,
+        run: () => {
+          let total = 0;
+          for (const window of windows) total += runner(window);
+          return total;
+        },
+      },
+    ],
+    WINDOWS * WINDOW,
+    gc,
+    notes,
+    windowCase(code),
+  ).get(implementation);
+  return { large, windows: windowed, notes };
+}
+
+const childScript = fileURLToPath(new URL('../indicatorChild.ts', import.meta.url));
+
+/** `timeIsolated` in a fresh Node process (the same loader flags as this one, i.e. tsx). */
+function timeInChild(code: IndicatorCode, implementation: string): IsolatedTiming {
+  const args = [...process.execArgv, childScript, code, implementation, ...(quick ? ['--quick'] : [])];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 900_000, maxBuffer: 64 * 1024 * 1024 });
+  const lastLine = (child.stdout ?? '').trim().split('\n').pop() ?? '';
+  if (child.error || child.status !== 0 || !lastLine.startsWith('{')) {
+    const why = child.error?.message ?? (child.stderr ?? '').trim().split('\n').slice(-3).join(' | ');
+    return { notes: [`${implementation} ${code}: its timing process failed (${why || `exit ${child.status}`}).`] };
+  }
+  return JSON.parse(lastLine) as IsolatedTiming;
 }
 
 /** Each library's formats of bars [start, end) of the walk, built once. */
@@ -483,52 +590,48 @@ export const run: Suite = async (context) => {
   const arrays = { open: Array.from(walk.open), high: Array.from(walk.high), low: Array.from(walk.low), close: Array.from(walk.close), volume: Array.from(walk.volume) };
   const candles: Candle[] = arrays.close.map((close, i) => ({ open: arrays.open[i], high: arrays.high[i], low: arrays.low[i], close, volume: arrays.volume[i] }));
   const [whole] = bundles(columns, arrays, candles, [[0, LARGE]]);
-  const windows = bundles(columns, arrays, candles, Array.from({ length: WINDOWS }, (_, w): [number, number] => [w * WINDOW, (w + 1) * WINDOW]));
   context.log(`indicators: random walk of ${LARGE} bars (seed ${SEED}); ${WINDOWS} windows of ${WINDOW} bars`);
 
+  // Loaded here for their names, the indicators they cover and the load notes; the timing is
+  // done by one child process per implementation and indicator (`timeInChild`).
   const peers = loadIndicatorPeers(notes);
   const implementations = [...(await loadTickforge(whole, notes)), ...peers];
   const javascriptLibraries = new Set(peers.filter((peer) => peer.javascript).map((peer) => peer.name));
-  const largeCase = (code: string) => `${code}, N = ${LARGE.toLocaleString('en-US')}`;
-  const windowCase = (code: string) => `${code}, N = ${WINDOW.toLocaleString('en-US')} (${WINDOWS.toLocaleString('en-US')} windows)`;
-  const large = new Map<IndicatorCode, Map<string, { nsPerBar: number; value: number }>>();
+  const large = new Map<IndicatorCode, Map<string, Timing>>();
+  const childNotes = new Set<string>();
+  // The raw C kernels of each indicator run right after tickforge's own timing of it, so that
+  // the shared machine's drift in speed over the suite's minutes affects both sides of the
+  // ratio alike.
+  const native = prepareNativeKernels(columns, context.log);
+  const nativeResults: NativeResult[] = [];
 
   for (const code of indicatorCodes) {
-    const withCode = implementations.filter((implementation) => implementation.runners[code] !== undefined);
-    const contenders = withCode.map((implementation) => ({ implementation: implementation.name, run: () => implementation.runners[code]!(whole) }));
-    const timed = timeContenders(contenders, LARGE, gc, notes, largeCase(code));
+    const timed = new Map<string, Timing>();
+    const windowed = new Map<string, Timing>();
+    for (const implementation of implementations.filter((candidate) => candidate.runners[code] !== undefined)) {
+      const result = timeInChild(code, implementation.name);
+      for (const note of result.notes) if (!notes.includes(note)) childNotes.add(note);
+      if (result.large !== undefined) timed.set(implementation.name, result.large);
+      if (result.windows !== undefined) windowed.set(implementation.name, result.windows);
+      if (implementation.name === 'tickforge' && native.run !== undefined) nativeResults.push(...native.run(RUNS, code));
+    }
     large.set(code, timed);
     for (const [implementation, { nsPerBar }] of timed) {
       measurements.push({ case: largeCase(code), implementation, metric: 'ns/bar', value: nsPerBar, unit: 'ns/bar', better: 'lower' });
     }
-    const agreement = agreementNote(code, new Map([...timed].filter(([name]) => name !== 'tickforge (new output)').map(([name, { value }]) => [name, value])));
-    if (agreement) notes.push(agreement);
-    context.log(`indicators: ${largeCase(code)} done`);
-  }
-
-  for (const code of indicatorCodes) {
-    const withCode = implementations.filter((implementation) => implementation.runners[code] !== undefined);
-    const contenders = withCode.map((implementation) => {
-      const runner = implementation.runners[code]!;
-      return {
-        implementation: implementation.name,
-        run: () => {
-          let total = 0;
-          for (const window of windows) total += runner(window);
-          return total;
-        },
-      };
-    });
-    for (const [implementation, { nsPerBar }] of timeContenders(contenders, WINDOWS * WINDOW, gc, notes, windowCase(code))) {
+    for (const [implementation, { nsPerBar }] of windowed) {
       measurements.push({ case: windowCase(code), implementation, metric: 'ns/bar', value: nsPerBar, unit: 'ns/bar', better: 'lower' });
     }
-    context.log(`indicators: ${windowCase(code)} done`);
+    const agreement = agreementNote(code, new Map([...timed].filter(([name]) => name === 'tickforge' || !name.startsWith('tickforge')).map(([name, { value }]) => [name, value])));
+    if (agreement) notes.push(agreement);
+    context.log(`indicators: ${code} done (N = ${LARGE.toLocaleString('en-US')} and ${WINDOWS.toLocaleString('en-US')} windows of ${WINDOW})`);
   }
+  notes.push(...childNotes);
 
-  const native = measureNativeKernels(columns, RUNS, context.log);
+  native.dispose();
   notes.push(...native.notes);
   const fastestC = new Map<IndicatorCode, { name: string; nsPerBar: number }>();
-  for (const result of native.results) {
+  for (const result of nativeResults) {
     const code = result.indicator as IndicatorCode;
     measurements.push({ case: largeCase(code), implementation: result.implementation, metric: 'ns/bar', value: result.nsPerBar, unit: 'ns/bar', better: 'lower' });
     const best = fastestC.get(code);
@@ -588,10 +691,13 @@ export const run: Suite = async (context) => {
   notes.push(...universe.notes);
 
   notes.push(
-    `method: seeded random walk (test/randomWalk.ts, seed ${SEED}); N = ${LARGE.toLocaleString('en-US')}: median of ${RUNS} calls (${SLOW_RUNS} for implementations over ${SLOW_MS} ms a call) after warm-up; ` +
+    `method: seeded random walk (test/randomWalk.ts, seed ${SEED}); every implementation of every indicator timed in a fresh Node process of its own (bench/indicatorChild.ts), ` +
+      'each timed call after a full garbage collection, peers and tickforge alike; the raw C kernels of each indicator (bench/native/kernels.c) timed right after tickforge\'s own timing of it; ' +
+      `N = ${LARGE.toLocaleString('en-US')}: median of ${RUNS} calls (${SLOW_RUNS} for implementations over ${SLOW_MS} ms a call) after warm-up; ` +
       `N = ${WINDOW}: each call runs all ${WINDOWS} consecutive ${WINDOW}-bar windows of the walk, median of as many passes. Inputs converted once outside the timed region ` +
       '(Float64Array for tickforge, plain arrays for the libraries and the bindings, candle objects for trading-signals). ' +
-      "'tickforge' writes into preallocated outputs (`out`, as the C callers do), 'tickforge (new output)' lets each kernel allocate its outputs, as the JavaScript libraries do.",
+      "'tickforge' writes into preallocated outputs (`out`, as the C callers do), 'tickforge (new output)' lets each kernel allocate its outputs, as the JavaScript libraries do. " +
+      "BBANDS 'tickforge' is `bollingerBands` (upper, middle, lower: what TA-Lib's and Tulip's kernels compute); 'tickforge (bbands, 5 outputs)' is `bbands`, which also writes %B and bandwidth.",
     `parameters: SMA ${p.smaPeriod}, EMA ${p.emaPeriod}, RSI ${p.rsiPeriod}, MACD ${p.macd.fast}/${p.macd.slow}/${p.macd.signal}, ATR ${p.atrPeriod}, BBANDS ${p.bbands.period} x ${p.bbands.deviations}, ` +
       `STOCH ${p.stoch.fastK}/${p.stoch.slowK}/${p.stoch.slowD} (SMA), ADX ${p.adxPeriod}. Definitions differ between libraries (see the last-value notes): ` +
       'technicalindicators and indicatorts have no %K slowing, indicatorts ATR is a simple average, ixjb94 ADX takes high and low only, Tulip EMA seeds with the first value, TA-Lib OBV starts at the first volume. ' +

@@ -49,6 +49,9 @@ export function adxKernel(high: Float64Array, low: Float64Array, close: Float64A
   }
   const k = (period - 1) / period;
   const inverse = 1 / period;
+  // Read once into a local: an imported binding read inside the loop is not folded to a
+  // constant, and measured four times slower for the whole kernel (27 ns/bar against 7).
+  const epsilon = directionalEpsilon;
   let previousHigh = high[0];
   let previousLow = low[0];
   let previousClose = close[0];
@@ -102,17 +105,17 @@ export function adxKernel(high: Float64Array, low: Float64Array, close: Float64A
     const down = previousLow - l;
     const upward = +(up > down) & +(up > 0);
     const downward = +(down > up) & +(down > 0);
-    const above = +(h > previousClose);
-    const below = +(l < previousClose);
     plus = plus * k + up * upward;
     minus = minus * k + down * downward;
-    range = range * k + (h * above + previousClose * (1 - above) - (l * below + previousClose * (1 - below)));
+    // Math.max/min compile without a branch on the values and with fewer operations than the
+    // 0/1-factor selection of the warm-up loops (measured faster here); values are identical.
+    range = range * k + (Math.max(h, previousClose) - Math.min(l, previousClose));
     previousHigh = h;
     previousLow = l;
     previousClose = close[i];
     // directionalIndex(plus, minus, range), inlined: a DX that is undefined leaves ADX unchanged.
     const total = plus + minus;
-    if (range >= directionalEpsilon && total * 100 >= directionalEpsilon * range) average = average * k + ((100 * Math.abs(plus - minus)) / total) * inverse;
+    if (range >= epsilon && total * 100 >= epsilon * range) average = average * k + ((100 * Math.abs(plus - minus)) / total) * inverse;
     y[i] = average;
   }
   return Number.isFinite(plus + minus + range) && Number.isFinite(previousClose);

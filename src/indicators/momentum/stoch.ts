@@ -1,5 +1,5 @@
 import { withFiniteRowsDetected } from '../nanPolicy.js';
-import { assertInteger, assertSameLength, outputArray } from '../parameters.js';
+import { assertInteger, assertSameLength, outputArrays } from '../parameters.js';
 import { StreamingIndicator } from '../StreamingIndicator.js';
 import { createMovingAverage, movingAverageLookback, type MovingAverageStream, type MovingAverageType } from '../trend/movingAverage.js';
 import { assertMovingAverageType, movingAverageFrom } from './movingAverageFrom.js';
@@ -48,7 +48,8 @@ export function stoch(
 ): StochOutput {
   const lookback = stochLookback(fastKPeriod, slowKPeriod, slowKType, slowDPeriod, slowDType);
   const n = assertSameLength('STOCH', { high, low, close });
-  const result: StochOutput = { slowK: outputArray('STOCH', n, out?.slowK), slowD: outputArray('STOCH', n, out?.slowD) };
+  const [slowK, slowD] = outputArrays('STOCH', n, [out?.slowK, out?.slowD]);
+  const result: StochOutput = { slowK, slowD };
   withFiniteRowsDetected([high, low, close], [result.slowK, result.slowD], ([h, l, c], [k, d]) => {
     if (slowKType === 'sma' && slowDType === 'sma') {
       // The default, and the benchmark's: both averages fused into the %K pass, which keeps

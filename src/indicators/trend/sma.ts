@@ -22,6 +22,11 @@ export function sma(close: Float64Array, period = 30, out?: Float64Array): Float
 /**
  * Running sum, hand-written because this loop is the speed the library promises. Returns
  * whether every input was finite: any NaN or infinity leaves the running sum non-finite.
+ * TA-Lib's order (add the new value, then subtract the oldest) is kept although its two
+ * dependent additions per bar bound the loop: adding the two bars' differences once per two
+ * bars measured 25% faster, but its last-bit differences from TA-Lib's sums became 1.6e-8
+ * relative differences in composites that average a small difference of two averages
+ * (MACDEXT's signal line), beyond the 1e-9 agreement with TA-Lib.
  */
 function smaKernel(x: Float64Array, period: number, lookback: number, y: Float64Array): boolean {
   const n = x.length;
@@ -32,7 +37,19 @@ function smaKernel(x: Float64Array, period: number, lookback: number, y: Float64
     y[i] = NaN;
   }
   const scale = 1 / period;
-  for (let i = lookback; i < n; i++) {
+  // Two bars per iteration, the same operations in the same order: the one-bar loop ran 45%
+  // slower in some processes than in others (depending on where its code landed), the
+  // unrolled one within 10%.
+  let i = lookback;
+  for (; i + 1 < n; i += 2) {
+    sum += x[i];
+    y[i] = sum * scale;
+    sum -= x[i - lookback];
+    sum += x[i + 1];
+    y[i + 1] = sum * scale;
+    sum -= x[i + 1 - lookback];
+  }
+  if (i < n) {
     sum += x[i];
     y[i] = sum * scale;
     sum -= x[i - lookback];
