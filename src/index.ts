@@ -20,3 +20,20 @@ export { loadConfig } from './config/loadConfig.js';
 export { configSchema, type TickforgeConfig } from './config/configSchema.js';
 export { createLogger, withCorrelationId } from './observe/logger.js';
 export { createMetricsRegistry } from './observe/metrics.js';
+export type { BarsProvider, FetchBarsOptions, ProviderLimits, MarketCalendarName } from './data/providers/ports.js';
+export { FileProvider, type FileProviderOptions } from './data/providers/file/FileProvider.js';
+export { SyntheticProvider, type SyntheticProviderOptions } from './data/providers/synthetic/SyntheticProvider.js';
+export { DataSourceManager, type DataSourceManagerOptions, type SyncRequest, type UpdateRequest } from './data/sync/DataSourceManager.js';
+export type { SyncReport, SeriesSyncReport, SyncProgress } from './data/sync/SyncReport.js';
+/** ccxt and yahoo-finance2 load only when asked for: build those providers through `createProvider`. */
+export { createProvider } from './app/createProvider.js';
+export { syncData, updateData, type SyncOptions, type UpdateOptions } from './app/syncData.js';
+export type { FetchedSpan } from './store/ports.js';
+export type { Cache, CacheCategory, CacheEntryOptions, CacheStats, InvalidationSelector, DeltaRefresh } from './cache/ports.js';
+export { TieredCache, type TieredCacheOptions } from './cache/TieredCache.js';
+export { CachedCandleStore, seriesTag } from './cache/CachedCandleStore.js';
+export { cacheHealth, type CacheHealth } from './cache/cacheHealth.js';
+export { createCache } from './app/createCache.js';
+export { warmCache, type WarmedSeries } from './app/warmCache.js';
+/** Smart Money Concepts market structure (swings, BOS/CHoCH, fair value gaps, order blocks, liquidity). */
+export * as smc from './analysis/smc/index.js';

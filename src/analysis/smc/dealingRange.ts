@@ -1,0 +1,152 @@
+import type { Bars } from '../../core/Bars.js';
+import { BarWindow, hasMissingBar } from './BarWindow.js';
+import { ColumnArena, type ColumnShape } from './ColumnArena.js';
+import { resolveStructureOptions, type DealingRangeOptions } from './structureOptions.js';
+import { createSwingColumns, SwingDetector, swingHistory, swingKernel, type SwingColumns } from './swings.js';
+
+/** Column codes of `zone`. */
+export const zoneCode = Object.freeze({ discount: -1, equilibrium: 0, premium: 1 });
+
+/**
+ * Per-bar columns of the dealing range: its high, low and 50% equilibrium, where the close lies
+ * in it (0 at the low, 1 at the high, beyond outside), NaN while there is no range; and the zone
+ * of the close: 1 premium (above equilibrium), -1 discount (below), 0 at it or with no range.
+ */
+export interface DealingRangeColumns {
+  rangeHigh: Float64Array;
+  rangeLow: Float64Array;
+  equilibrium: Float64Array;
+  rangePosition: Float64Array;
+  zone: Int8Array;
+}
+
+export const dealingRangeColumnShape: ColumnShape = Object.freeze({ floats: 4, indexes: 0, counts: 0, codes: 1 });
+
+export function createDealingRangeColumns(length: number, arena = new ColumnArena(length, dealingRangeColumnShape)): DealingRangeColumns {
+  return {
+    rangeHigh: arena.float(),
+    rangeLow: arena.float(),
+    equilibrium: arena.float(),
+    rangePosition: arena.float(),
+    zone: arena.code(),
+  };
+}
+
+/**
+ * Premium and discount zones of the current dealing range.
+ *
+ * Definitions: on each bar the range runs from the latest confirmed swing low to the latest
+ * confirmed swing high (swings confirmed on the bar included), whether broken or not; the
+ * equilibrium is their midpoint. A close above it is in premium, below it in discount. While
+ * either swing is missing, or the latest swing high is not above the latest swing low (price
+ * ran through the older swing and the new range has no opposite swing yet), there is no range.
+ */
+export class DealingRange {
+  rangeHigh = NaN;
+  rangeLow = NaN;
+  equilibrium = NaN;
+  rangePosition = NaN;
+  zone: -1 | 0 | 1 = 0;
+  readonly swings: SwingDetector;
+  private readonly window: BarWindow;
+  private readonly owned: boolean;
+
+  constructor(options: DealingRangeOptions = {}, shared?: { window: BarWindow; swings: SwingDetector }) {
+    const resolved = resolveStructureOptions(options);
+    this.owned = shared === undefined;
+    this.window = shared?.window ?? new BarWindow(swingHistory(resolved.swingLeft, resolved.swingRight));
+    this.swings = shared?.swings ?? new SwingDetector(resolved, this.window);
+  }
+
+  update(open: number, high: number, low: number, close: number, _volume: number, time: number): boolean {
+    if (!this.window.push(open, high, low, close, time)) {
+      this.swings.clearBar();
+      this.clearBar();
+      return false;
+    }
+    this.swings.step();
+    this.step();
+    return true;
+  }
+
+  step(): void {
+    const high = this.swings.latestHigh;
+    const low = this.swings.latestLow;
+    if (high === undefined || low === undefined || !(high.price > low.price)) {
+      this.clearBar();
+      return;
+    }
+    const window = this.window;
+    const close = window.close[(window.count - 1) & window.mask];
+    const top = high.price;
+    const bottom = low.price;
+    const middle = (top + bottom) / 2;
+    this.rangeHigh = top;
+    this.rangeLow = bottom;
+    this.equilibrium = middle;
+    this.rangePosition = (close - bottom) / (top - bottom);
+    this.zone = close > middle ? 1 : close < middle ? -1 : 0;
+  }
+
+  clearBar(): void {
+    this.rangeHigh = this.rangeLow = this.equilibrium = this.rangePosition = NaN;
+    this.zone = 0;
+  }
+
+  writeColumns(columns: DealingRangeColumns, index: number): void {
+    columns.rangeHigh[index] = this.rangeHigh;
+    columns.rangeLow[index] = this.rangeLow;
+    columns.equilibrium[index] = this.equilibrium;
+    columns.rangePosition[index] = this.rangePosition;
+    columns.zone[index] = this.zone;
+  }
+
+  reset(): void {
+    if (this.owned) {
+      this.window.reset();
+      this.swings.reset();
+    }
+    this.clearBar();
+  }
+}
+
+/** Premium/discount columns of `bars` (see `DealingRange` for the definitions). */
+export function dealingRange(bars: Bars, options: DealingRangeOptions = {}): DealingRangeColumns {
+  const columns = createDealingRangeColumns(bars.length);
+  if (hasMissingBar(bars)) {
+    const range = new DealingRange(options);
+    const { open, high, low, close, volume, time } = bars;
+    for (let i = 0; i < bars.length; i++) {
+      range.update(open[i], high[i], low[i], close[i], volume[i], time[i]);
+      range.writeColumns(columns, i);
+    }
+    return columns;
+  }
+  const resolved = resolveStructureOptions(options);
+  const swingColumns = createSwingColumns(bars.length);
+  swingKernel(bars, resolved.swingLeft, resolved.swingRight, swingColumns);
+  dealingRangeKernel(bars, swingColumns, columns);
+  return columns;
+}
+
+/** The batch form of `DealingRange` over bars with no missing values, given their swing columns. */
+export function dealingRangeKernel(bars: Bars, swingColumns: SwingColumns, columns: DealingRangeColumns): void {
+  const { close } = bars;
+  const { swingHigh, swingLow } = swingColumns;
+  const { rangeHigh, rangeLow, equilibrium, rangePosition, zone } = columns;
+  let top = NaN;
+  let bottom = NaN;
+  for (let i = 0; i < close.length; i++) {
+    if (swingHigh[i] === swingHigh[i]) top = swingHigh[i];
+    if (swingLow[i] === swingLow[i]) bottom = swingLow[i];
+    // NaN fails the test: no range until both swings exist, nor while it is inverted.
+    if (!(top > bottom)) continue;
+    const middle = (top + bottom) / 2;
+    const price = close[i];
+    rangeHigh[i] = top;
+    rangeLow[i] = bottom;
+    equilibrium[i] = middle;
+    rangePosition[i] = (price - bottom) / (top - bottom);
+    zone[i] = price > middle ? 1 : price < middle ? -1 : 0;
+  }
+}

@@ -1,0 +1,226 @@
+import type { Bars } from '../../core/Bars.js';
+import { BarWindow, hasMissingBar } from './BarWindow.js';
+import { ColumnArena, type ColumnShape } from './ColumnArena.js';
+import { resolveStructureOptions, type SwingOptions } from './structureOptions.js';
+
+/**
+ * A confirmed swing pivot. Reported at its confirmation bar (`confirmedIndex`, `swingRight`
+ * bars after the pivot), never back-dated: before that bar nothing about it is known.
+ */
+export interface SwingPoint {
+  readonly kind: 'high' | 'low';
+  /** Bar index of the pivot (the caller's index, counting skipped bars). */
+  readonly index: number;
+  /** Open time of the pivot bar. */
+  readonly time: number;
+  /** The pivot's high (swing high) or low (swing low). */
+  readonly price: number;
+  /** Bar at whose close the swing became known. */
+  readonly confirmedIndex: number;
+  readonly confirmedTime: number;
+}
+
+/** Per-bar columns, set at confirmation bars only: the pivot's price (NaN elsewhere) and its bar index (-1 elsewhere). */
+export interface SwingColumns {
+  swingHigh: Float64Array;
+  swingHighIndex: Int32Array;
+  swingLow: Float64Array;
+  swingLowIndex: Int32Array;
+}
+
+export interface SwingResult extends SwingColumns {
+  /** Every swing in order of confirmation; a high before a low confirmed on the same bar. */
+  points: SwingPoint[];
+}
+
+export const swingColumnShape: ColumnShape = Object.freeze({ floats: 2, indexes: 2, counts: 0, codes: 0 });
+
+export function createSwingColumns(length: number, arena = new ColumnArena(length, swingColumnShape)): SwingColumns {
+  return {
+    swingHigh: arena.float(),
+    swingHighIndex: arena.index(),
+    swingLow: arena.float(),
+    swingLowIndex: arena.index(),
+  };
+}
+
+/**
+ * Swing highs and lows with a left/right strength (fractals).
+ *
+ * Definition: the bar at position p is a swing high when its high is strictly greater than the
+ * highs of the `swingLeft` bars before it and greater than or equal to the highs of the
+ * `swingRight` bars after it; a swing low mirrors this with lows (strictly lower than the left
+ * bars, lower than or equal to the right bars). Ties: of a run of equal highs, only the first
+ * bar can be the pivot (the later ones fail the strict left test), so a flat top is one swing,
+ * dated where the level was first printed. A bar may be both a swing high and a swing low. The
+ * first `swingLeft` bars cannot be pivots (their left window is incomplete).
+ *
+ * Unlike the smartmoneyconcepts package, consecutive swings of one kind are all kept: removing
+ * the lower of two highs would need the second one, i.e. rewrite the past.
+ */
+export class SwingDetector {
+  readonly left: number;
+  readonly right: number;
+  readonly points: SwingPoint[] = [];
+  /** The swing high / low confirmed at the latest bar, if any. */
+  newHigh: SwingPoint | undefined = undefined;
+  newLow: SwingPoint | undefined = undefined;
+  /** The most recent confirmed swing high / low. */
+  latestHigh: SwingPoint | undefined = undefined;
+  latestLow: SwingPoint | undefined = undefined;
+  readonly window: BarWindow;
+  private readonly ownsWindow: boolean;
+
+  /** `window`: a window shared with other detectors, which its owner feeds (then call `step()` after each push). */
+  constructor(options: SwingOptions = {}, window?: BarWindow) {
+    const resolved = resolveStructureOptions({ swingLeft: options.swingLeft, swingRight: options.swingRight });
+    this.left = resolved.swingLeft;
+    this.right = resolved.swingRight;
+    this.ownsWindow = window === undefined;
+    this.window = window ?? new BarWindow(swingHistory(this.left, this.right));
+  }
+
+  /** Feeds one closed bar; false when a field was non-finite and the bar was skipped. */
+  update(open: number, high: number, low: number, close: number, _volume: number, time: number): boolean {
+    if (!this.window.push(open, high, low, close, time)) {
+      this.clearBar();
+      return false;
+    }
+    this.step();
+    return true;
+  }
+
+  /** Processes the window's latest bar (after the owner's `push`). */
+  step(): void {
+    this.newHigh = undefined;
+    this.newLow = undefined;
+    const window = this.window;
+    const latest = window.count - 1;
+    const pivot = latest - this.right;
+    if (pivot < this.left) return;
+    const mask = window.mask;
+    const highs = window.high;
+    const lows = window.low;
+    const pivotHigh = highs[pivot & mask];
+    const pivotLow = lows[pivot & mask];
+    let isHigh = true;
+    let isLow = true;
+    // Nearest neighbours first: they are the likeliest to rule a pivot out, so most bars exit after a step or two.
+    const reach = this.left > this.right ? this.left : this.right;
+    for (let distance = 1; distance <= reach; distance++) {
+      if (distance <= this.left) {
+        const slot = (pivot - distance) & mask;
+        if (highs[slot] >= pivotHigh) isHigh = false;
+        if (lows[slot] <= pivotLow) isLow = false;
+      }
+      if (distance <= this.right) {
+        const slot = (pivot + distance) & mask;
+        if (highs[slot] > pivotHigh) isHigh = false;
+        if (lows[slot] < pivotLow) isLow = false;
+      }
+      if (!isHigh && !isLow) return;
+    }
+    const slot = pivot & mask;
+    const confirmedTime = window.time[latest & mask];
+    if (isHigh) {
+      const point: SwingPoint = { kind: 'high', index: window.sourceIndex[slot], time: window.time[slot], price: pivotHigh, confirmedIndex: window.index, confirmedTime };
+      this.points.push(point);
+      this.newHigh = point;
+      this.latestHigh = point;
+    }
+    if (isLow) {
+      const point: SwingPoint = { kind: 'low', index: window.sourceIndex[slot], time: window.time[slot], price: pivotLow, confirmedIndex: window.index, confirmedTime };
+      this.points.push(point);
+      this.newLow = point;
+      this.latestLow = point;
+    }
+  }
+
+  /** Marks the latest bar as skipped: no swing on it. */
+  clearBar(): void {
+    this.newHigh = undefined;
+    this.newLow = undefined;
+  }
+
+  writeColumns(columns: SwingColumns, index: number): void {
+    const high = this.newHigh;
+    const low = this.newLow;
+    if (high !== undefined) {
+      columns.swingHigh[index] = high.price;
+      columns.swingHighIndex[index] = high.index;
+    }
+    if (low !== undefined) {
+      columns.swingLow[index] = low.price;
+      columns.swingLowIndex[index] = low.index;
+    }
+  }
+
+  /** Forgets everything (and empties the shared window only when this detector owns it). */
+  reset(): void {
+    if (this.ownsWindow) this.window.reset();
+    this.points.length = 0;
+    this.newHigh = this.newLow = this.latestHigh = this.latestLow = undefined;
+  }
+}
+
+/** Bars a swing test reads: the pivot, its left bars and its right bars. */
+export function swingHistory(left: number, right: number): number {
+  return left + right + 1;
+}
+
+/** Swing highs and lows of `bars` (see `SwingDetector` for the definition). */
+export function swings(bars: Bars, options: SwingOptions = {}): SwingResult {
+  const columns = createSwingColumns(bars.length);
+  if (hasMissingBar(bars)) {
+    const detector = new SwingDetector(options);
+    const { open, high, low, close, volume, time } = bars;
+    for (let i = 0; i < bars.length; i++) {
+      detector.update(open[i], high[i], low[i], close[i], volume[i], time[i]);
+      detector.writeColumns(columns, i);
+    }
+    return { ...columns, points: detector.points };
+  }
+  const resolved = resolveStructureOptions({ swingLeft: options.swingLeft, swingRight: options.swingRight });
+  return { ...columns, points: swingKernel(bars, resolved.swingLeft, resolved.swingRight, columns) };
+}
+
+/**
+ * The batch form of `SwingDetector` over bars with no missing values: the same tests in the
+ * same order, on the columns directly. Fills `columns` (fresh, from `createSwingColumns`) and
+ * returns the points. Arguments are not checked: pass options resolved by `resolveStructureOptions`.
+ */
+export function swingKernel(bars: Bars, left: number, right: number, columns: SwingColumns): SwingPoint[] {
+  const { high, low, time } = bars;
+  const { swingHigh, swingHighIndex, swingLow, swingLowIndex } = columns;
+  const points: SwingPoint[] = [];
+  const reach = left > right ? left : right;
+  for (let i = left + right; i < high.length; i++) {
+    const pivot = i - right;
+    const pivotHigh = high[pivot];
+    const pivotLow = low[pivot];
+    let isHigh = true;
+    let isLow = true;
+    for (let distance = 1; distance <= reach; distance++) {
+      if (distance <= left) {
+        if (high[pivot - distance] >= pivotHigh) isHigh = false;
+        if (low[pivot - distance] <= pivotLow) isLow = false;
+      }
+      if (distance <= right) {
+        if (high[pivot + distance] > pivotHigh) isHigh = false;
+        if (low[pivot + distance] < pivotLow) isLow = false;
+      }
+      if (!isHigh && !isLow) break;
+    }
+    if (isHigh) {
+      points.push({ kind: 'high', index: pivot, time: time[pivot], price: pivotHigh, confirmedIndex: i, confirmedTime: time[i] });
+      swingHigh[i] = pivotHigh;
+      swingHighIndex[i] = pivot;
+    }
+    if (isLow) {
+      points.push({ kind: 'low', index: pivot, time: time[pivot], price: pivotLow, confirmedIndex: i, confirmedTime: time[i] });
+      swingLow[i] = pivotLow;
+      swingLowIndex[i] = pivot;
+    }
+  }
+  return points;
+}
