@@ -10,8 +10,8 @@ import { DirectionalCore, directionalEpsilon, directionalIndex, finiteBar } from
  * from bar `period` (see `directionalMovement.ts`); the first ADX, at bar 2 * period - 1, is
  * the mean of the DX of bars period..2*period-1; then adx = (adx * (period - 1) + dx) / period.
  * A bar whose DX is undefined (no movement at all) leaves ADX unchanged, as in TA-Lib.
- * Agrees with TA-Lib to about 1e-13 relative (multiplications by (period - 1) / period in
- * place of TA-Lib's divisions, for speed).
+ * Agrees with TA-Lib to about 1e-13 relative (multiplications by (period - 1) / period and
+ * 100 / period in place of TA-Lib's divisions, for speed).
  * Type: momentum. @see https://ta-lib.org/functions/adx/
  */
 export function adxLookback(period = 14): number {
@@ -48,7 +48,9 @@ export function adxKernel(high: Float64Array, low: Float64Array, close: Float64A
     return true;
   }
   const k = (period - 1) / period;
-  const inverse = 1 / period;
+  // DX / period as |+DM - -DM| * (100 / period) / total: one multiplication fewer per bar than
+  // 100 * |..| / total / period, measured 5% faster; differs from it by an ulp or two.
+  const scaled = 100 / period;
   // Read once into a local: an imported binding read inside the loop is not folded to a
   // constant, and measured four times slower for the whole kernel (27 ns/bar against 7).
   const epsilon = directionalEpsilon;
@@ -98,7 +100,10 @@ export function adxKernel(high: Float64Array, low: Float64Array, close: Float64A
   }
   let average = sumDx / period;
   y[lookback] = average;
-  for (let i = lookback + 1; i < n; i++) {
+  // Two bars per iteration, the same operations in the same order: measured 5.1 ns/bar against
+  // 5.5 for the one-bar loop (Node 20, a million bars), as in sma.ts and bbands.ts.
+  let i = lookback + 1;
+  for (; i + 1 < n; i += 2) {
     const h = high[i];
     const l = low[i];
     const up = h - previousHigh;
@@ -115,7 +120,39 @@ export function adxKernel(high: Float64Array, low: Float64Array, close: Float64A
     previousClose = close[i];
     // directionalIndex(plus, minus, range), inlined: a DX that is undefined leaves ADX unchanged.
     const total = plus + minus;
-    if (range >= epsilon && total * 100 >= epsilon * range) average = average * k + ((100 * Math.abs(plus - minus)) / total) * inverse;
+    if (range >= epsilon && total * 100 >= epsilon * range) average = average * k + (Math.abs(plus - minus) * scaled) / total;
+    y[i] = average;
+    const hNext = high[i + 1];
+    const lNext = low[i + 1];
+    const upNext = hNext - previousHigh;
+    const downNext = previousLow - lNext;
+    const upwardNext = +(upNext > downNext) & +(upNext > 0);
+    const downwardNext = +(downNext > upNext) & +(downNext > 0);
+    plus = plus * k + upNext * upwardNext;
+    minus = minus * k + downNext * downwardNext;
+    range = range * k + (Math.max(hNext, previousClose) - Math.min(lNext, previousClose));
+    previousHigh = hNext;
+    previousLow = lNext;
+    previousClose = close[i + 1];
+    const totalNext = plus + minus;
+    if (range >= epsilon && totalNext * 100 >= epsilon * range) average = average * k + (Math.abs(plus - minus) * scaled) / totalNext;
+    y[i + 1] = average;
+  }
+  if (i < n) {
+    const h = high[i];
+    const l = low[i];
+    const up = h - previousHigh;
+    const down = previousLow - l;
+    const upward = +(up > down) & +(up > 0);
+    const downward = +(down > up) & +(down > 0);
+    plus = plus * k + up * upward;
+    minus = minus * k + down * downward;
+    range = range * k + (Math.max(h, previousClose) - Math.min(l, previousClose));
+    previousHigh = h;
+    previousLow = l;
+    previousClose = close[i];
+    const total = plus + minus;
+    if (range >= epsilon && total * 100 >= epsilon * range) average = average * k + (Math.abs(plus - minus) * scaled) / total;
     y[i] = average;
   }
   return Number.isFinite(plus + minus + range) && Number.isFinite(previousClose);
