@@ -1,14 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { PerformanceObserver } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as tradingSignals from 'trading-signals';
-import { readCsvBars } from '../../src/data/csv/readCsvBars.js';
+import { fileURLToPath } from 'node:url';
 import { randomWalkBars } from '../../test/randomWalk.js';
 import { garbageCollector } from '../garbageCollector.js';
-import type { BenchContext, BenchMeasurement, BenchTarget, Suite } from '../harness.js';
+import { loadIndicatorExport } from '../indicators/loadIndicatorExport.js';
+import { measureStreaming, STREAM_PASSES, streamCases, streamingSink } from '../indicators/measureStreaming.js';
+import { measureUniverse } from '../indicators/measureUniverse.js';
+import type { BenchMeasurement, BenchTarget, Suite } from '../harness.js';
 import { median } from '../median.js';
 import { prepareNativeKernels, type NativeResult } from '../native/measureNativeKernels.js';
 import {
@@ -41,7 +39,6 @@ const SLOW_MS = 400;
 /** Warm-up before timing: at least this many calls, and at least this long in all. */
 const WARM_CALLS = 3;
 const WARM_MS = 250;
-const STREAM_PASSES = 10;
 const SEED = 42;
 const SP500_FILE = 'sp500_5yr_daily_2013-2018.csv.gz';
 
@@ -53,8 +50,6 @@ const STREAM_TARGET_NS = 20;
 /** Heap growth allowed over 10 million updates: measurement noise, not a per-update allocation. */
 const HEAP_TOLERANCE_BYTES = 64 * 1024;
 
-const indicatorsDir = fileURLToPath(new URL('../../src/indicators/', import.meta.url));
-const groups = ['trend', 'momentum', 'volatility', 'volume', 'patterns', 'rolling'];
 
 type Kernel = (...args: unknown[]) => unknown;
 type TypedSeries = SeriesBundle['typed'];
@@ -128,24 +123,6 @@ function honoursOut(result: unknown, out: unknown, fields: string[] | undefined)
 function lastOf(result: unknown, field?: string): number {
   const values = (field === undefined ? result : (result as Record<string, unknown>)[field]) as ArrayLike<number>;
   return values[values.length - 1];
-}
-
-/** An export of the first existing module among `candidates`, or why there is none. */
-async function loadExport(candidates: string[], exportName: string, description: string): Promise<{ value?: unknown; problem?: string }> {
-  const path = candidates.find((candidate) => existsSync(candidate));
-  if (path === undefined) return { problem: `${description} does not exist yet` };
-  try {
-    const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-    if (module[exportName] === undefined) return { problem: `${path} has no export ${exportName}` };
-    return { value: module[exportName] };
-  } catch (error) {
-    return { problem: `${path} failed to load: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
-  }
-}
-
-/** Kernels are looked up in every group folder: the group of each is its author's choice. */
-function loadIndicatorExport(file: string, exportName: string): Promise<{ value?: unknown; problem?: string }> {
-  return loadExport(groups.map((group) => join(indicatorsDir, group, `${file}.ts`)), exportName, `src/indicators/<group>/${file}.ts`);
 }
 
 /** tickforge's runners: 'tickforge' (fastest documented call) and, for `out` kernels, 'tickforge (new output)'. */
@@ -372,210 +349,6 @@ function agreementNote(code: IndicatorCode, values: Map<string, number>): string
   );
 }
 
-type StreamingInstance = { update(...values: number[]): number; value: number };
-type StreamingClass = new (...parameters: number[]) => StreamingInstance;
-
-interface StreamCase {
-  indicator: 'SMA' | 'EMA' | 'RSI' | 'ATR';
-  implementation: string;
-  /** Builds the indicator and returns a loop feeding it `passes` times the whole walk. */
-  create: () => (passes: number) => number;
-}
-
-/** One hand-written loop per case: a shared loop would see every class at one call site. */
-async function streamCases(columns: TypedSeries, candles: Candle[], notes: string[]): Promise<StreamCase[]> {
-  const { close, high, low } = columns;
-  const n = close.length;
-  const cases: StreamCase[] = [];
-  const load = async (file: string, name: string): Promise<StreamingClass | undefined> => {
-    const loaded = await loadIndicatorExport(file, name);
-    if (typeof loaded.value === 'function') return loaded.value as StreamingClass;
-    notes.push(`tickforge streaming ${name} not measured: ${loaded.problem ?? `${name} is not a class`}.`);
-    return undefined;
-  };
-  const Sma = await load('sma', 'SMA');
-  if (Sma) {
-    cases.push({ indicator: 'SMA', implementation: 'tickforge', create: () => {
-      const indicator = new Sma(p.smaPeriod);
-      return (passes) => {
-        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.update(close[i]);
-        return indicator.value;
-      };
-    } });
-  }
-  const Ema = await load('ema', 'EMA');
-  if (Ema) {
-    cases.push({ indicator: 'EMA', implementation: 'tickforge', create: () => {
-      const indicator = new Ema(p.emaPeriod);
-      return (passes) => {
-        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.update(close[i]);
-        return indicator.value;
-      };
-    } });
-  }
-  const Rsi = await load('rsi', 'RSI');
-  if (Rsi) {
-    cases.push({ indicator: 'RSI', implementation: 'tickforge', create: () => {
-      const indicator = new Rsi(p.rsiPeriod);
-      return (passes) => {
-        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.update(close[i]);
-        return indicator.value;
-      };
-    } });
-  }
-  const Atr = await load('atr', 'ATR');
-  if (Atr) {
-    cases.push({ indicator: 'ATR', implementation: 'tickforge', create: () => {
-      const indicator = new Atr(p.atrPeriod);
-      return (passes) => {
-        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.update(high[i], low[i], close[i]);
-        return indicator.value;
-      };
-    } });
-  }
-  const t = tradingSignals;
-  cases.push(
-    { indicator: 'SMA', implementation: 'trading-signals', create: () => {
-      const indicator = new t.SMA(p.smaPeriod);
-      return (passes) => {
-        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.add(close[i]);
-        return indicator.getResult() ?? NaN;
-      };
-    } },
-    { indicator: 'EMA', implementation: 'trading-signals', create: () => {
-      const indicator = new t.EMA(p.emaPeriod);
-      return (passes) => {
-        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.add(close[i]);
-        return indicator.getResult() ?? NaN;
-      };
-    } },
-    { indicator: 'RSI', implementation: 'trading-signals', create: () => {
-      const indicator = new t.RSI(p.rsiPeriod);
-      return (passes) => {
-        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.add(close[i]);
-        return indicator.getResult() ?? NaN;
-      };
-    } },
-    { indicator: 'ATR', implementation: 'trading-signals', create: () => {
-      const indicator = new t.ATR(p.atrPeriod);
-      return (passes) => {
-        for (let pass = 0; pass < passes; pass++) for (let i = 0; i < n; i++) indicator.add(candles[i]);
-        return indicator.getResult() ?? NaN;
-      };
-    } },
-  );
-  return cases;
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function measureStreaming(
-  cases: StreamCase[],
-  updatesPerPass: number,
-  gc: () => void,
-  log: (line: string) => void,
-): Promise<Array<{ indicator: string; implementation: string; nsPerUpdate: number; heapGrowth: number; collections: number }>> {
-  let collections = 0;
-  const observer = new PerformanceObserver((list) => {
-    collections += list.getEntries().length;
-  });
-  observer.observe({ entryTypes: ['gc'] });
-  const rows = [];
-  for (const streamCase of cases) {
-    const loop = streamCase.create();
-    // One pass first: the loop is compiled and any lazily built state exists before the baseline.
-    sink += loop(1);
-    gc();
-    await pause(20);
-    const before = process.memoryUsage().heapUsed;
-    collections = 0;
-    const start = performance.now();
-    sink += loop(STREAM_PASSES);
-    const elapsed = performance.now() - start;
-    await pause(20);
-    const during = collections;
-    gc();
-    const after = process.memoryUsage().heapUsed;
-    const updates = STREAM_PASSES * updatesPerPass;
-    rows.push({ indicator: streamCase.indicator, implementation: streamCase.implementation, nsPerUpdate: (elapsed * 1e6) / updates, heapGrowth: after - before, collections: during });
-    log(`indicators: streaming ${streamCase.indicator} ${streamCase.implementation} done`);
-  }
-  observer.disconnect();
-  return rows;
-}
-
-// ---------------------------------------------------------------------------------------------
-// UNIVERSE (for the lead to finish: the computeUniverse API is not final).
-// Measured only when src/parallel/computeUniverse.ts exports computeUniverse(barsList, options).
-// The plan: `defaultIndicatorPlan` of src/indicators/defaultIndicatorPlan.ts when it exists, else
-// every registry indicator with its default parameters. The bars are the S&P 500 file
-// as read (one Bars per symbol, unvalidated). 'tickforge' is the worker pool (default threads);
-// 'tickforge (1 thread)' is `threads: 0`, so the ratio is the pool's speed-up. Any failure
-// becomes a note. Adjust the call and the plan once the API is settled.
-// ---------------------------------------------------------------------------------------------
-const UNIVERSE_RUNS = 3;
-const UNIVERSE_TARGET_MS = 1_000;
-
-type ComputeUniverse = (barsList: unknown[], options: Record<string, unknown>) => Promise<unknown>;
-
-async function universePlan(): Promise<{ plan?: unknown[]; how: string }> {
-  const sources: Array<[string, string]> = [
-    [join(indicatorsDir, 'defaultIndicatorPlan.ts'), 'defaultIndicatorPlan'],
-    [join(indicatorsDir, 'computeAll.ts'), 'defaultPlan'],
-  ];
-  for (const [source, name] of sources) {
-    const loaded = await loadExport([source], name, source);
-    if (Array.isArray(loaded.value)) return { plan: loaded.value, how: `${name} of ${source.slice(source.indexOf('src/'))} (${loaded.value.length} entries)` };
-  }
-  const registry = await loadExport([join(indicatorsDir, 'registry', 'registry.ts')], 'indicatorDefinitions', 'src/indicators/registry/registry.ts');
-  if (!Array.isArray(registry.value)) return { how: registry.problem ?? 'the registry exports no indicatorDefinitions' };
-  const plan = (registry.value as Array<{ name: string }>).map(({ name }) => ({ name }));
-  return { plan, how: `every registry indicator (${plan.length}) with default parameters (no default plan export found)` };
-}
-
-async function measureUniverse(context: BenchContext, gc: () => void): Promise<{ measurements: BenchMeasurement[]; targets: BenchTarget[]; notes: string[] }> {
-  const empty = { measurements: [], targets: [] };
-  const loaded = await loadExport([join(indicatorsDir, '..', 'parallel', 'computeUniverse.ts')], 'computeUniverse', 'src/parallel/computeUniverse.ts');
-  if (typeof loaded.value !== 'function') {
-    return { ...empty, notes: [`universe not measured: computeUniverse is not available yet (${loaded.problem ?? 'not a function'}).`] };
-  }
-  if (context.sharedDataDir === undefined) {
-    return { ...empty, notes: [`universe not measured: ../shared/data (${SP500_FILE}) is absent.`] };
-  }
-  const computeUniverse = loaded.value as ComputeUniverse;
-  const { plan, how } = await universePlan();
-  if (plan === undefined) return { ...empty, notes: [`universe not measured: no plan (${how}).`] };
-  try {
-    const { tables } = await readCsvBars(join(context.sharedDataDir, SP500_FILE));
-    const barsList = tables.map((table) => table.bars);
-    const bars = barsList.reduce((sum, item) => sum + item.length, 0);
-    const caseName = `universe: default plan, S&P 500 daily (${barsList.length} symbols, ${bars.toLocaleString('en-US')} bars)`;
-    const measurements: BenchMeasurement[] = [];
-    const times = new Map<string, number>();
-    for (const [implementation, options] of [['tickforge', { plan }], ['tickforge (1 thread)', { plan, threads: 0 }]] as const) {
-      context.log(`indicators: universe, ${implementation}, ${barsList.length} symbols, ${plan.length} plan entries`);
-      await computeUniverse(barsList, options); // warm-up: workers started, kernels compiled
-      const samples: number[] = [];
-      for (let run = 0; run < UNIVERSE_RUNS; run++) {
-        gc();
-        const start = performance.now();
-        await computeUniverse(barsList, options);
-        samples.push(performance.now() - start);
-      }
-      times.set(implementation, median(samples));
-      measurements.push({ case: caseName, implementation, metric: 'median time', value: median(samples), unit: 'ms', better: 'lower' });
-    }
-    const ms = times.get('tickforge')!;
-    return {
-      measurements,
-      targets: [{ description: 'universe: all indicators of the default plan over the S&P 500 file, on two cores', measured: ms, unit: 'ms', target: UNIVERSE_TARGET_MS, met: ms < UNIVERSE_TARGET_MS }],
-      notes: [`universe: computeUniverse(barsList, { plan }) with ${how}; one warm-up call, median of ${UNIVERSE_RUNS}.`],
-    };
-  } catch (error) {
-    return { ...empty, notes: [`universe not measured: computeUniverse failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`] };
-  }
-}
-// ------------------------------------------------------------------------- end of UNIVERSE ---
 
 export const run: Suite = async (context) => {
   const notes: string[] = [];
@@ -685,7 +458,7 @@ export const run: Suite = async (context) => {
     });
   }
 
-  const universe = await measureUniverse(context, gc);
+  const universe = await measureUniverse(context, gc, SP500_FILE);
   measurements.push(...universe.measurements);
   targets.push(...universe.targets);
   notes.push(...universe.notes);
@@ -709,6 +482,6 @@ export const run: Suite = async (context) => {
     `machine load (1-minute average) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end: ` +
       'figures taken while other processes compete for the cores are inflated; the ratios, measured side by side, suffer less.',
   );
-  if (sink === 0.123456789) notes.push('');
+  if (sink + streamingSink() === 0.123456789) notes.push('');
   return { suite: 'indicators', measurements, targets, notes };
 };
