@@ -39,22 +39,21 @@ export function bbandsLookback(period = 5, nbDevUp = 2, nbDevDn = 2, maType: Mov
 }
 
 export function bbands(close: Float64Array, period = 5, nbDevUp = 2, nbDevDn = 2, maType: MovingAverageType = 'sma', out?: BollingerBands): BollingerBands {
-  const lookback = bbandsLookback(period, nbDevUp, nbDevDn, maType);
   const n = close.length;
+  bbandsLookback(period, nbDevUp, nbDevDn, maType);
   const [upper, middle, lower, percentB, bandwidth] = outputArrays('BBANDS', n, [out?.upper, out?.middle, out?.lower, out?.percentB, out?.bandwidth]);
-  const result: BollingerBands = { upper, middle, lower, percentB, bandwidth };
-  if (maType === 'sma') {
-    withFiniteRowsDetected([close], [result.upper, result.middle, result.lower, result.percentB, result.bandwidth], ([x], [upper, middle, lower, percentB, bandwidth]) =>
-      bbandsSmaFast(x, period, nbDevUp, nbDevDn, lookback, upper, middle, lower, percentB, bandwidth) ||
-      bbandsSmaKernel(x, period, nbDevUp, nbDevDn, lookback, upper, middle, lower, percentB, bandwidth),
-    );
-  } else {
-    withFiniteRows([close], [result.upper, result.middle, result.lower, result.percentB, result.bandwidth], ([x], [upper, middle, lower, percentB, bandwidth]) => {
-      movingAverage(x, period, maType, middle);
-      bandsFromParts(x, middle, deviationFrom(x, period, lookback), nbDevUp, nbDevDn, { upper, middle, lower, percentB, bandwidth });
-    });
+  bollingerBands(close, period, nbDevUp, nbDevDn, maType, { upper, middle, lower });
+  // %B and bandwidth from the stored lines: the same doubles the fused loop had in registers,
+  // so one kernel per moving-average form serves both entry points.
+  for (let i = 0; i < n; i++) {
+    const top = upper[i];
+    const bottom = lower[i];
+    const mean = middle[i];
+    const width = top - bottom;
+    percentB[i] = width !== 0 ? (close[i] - bottom) / width : NaN;
+    bandwidth[i] = mean !== 0 ? width / mean : NaN;
   }
-  return result;
+  return { upper, middle, lower, percentB, bandwidth };
 }
 
 /**
@@ -192,58 +191,12 @@ function bandLinesSmaFast(x: Float64Array, period: number, nbDevUp: number, nbDe
   return margin >= 0 && Number.isFinite(total);
 }
 
-/** `bbandsSmaKernel` by the fast path (see `nearlyFlat`): false when it does not apply. */
-function bbandsSmaFast(
-  x: Float64Array,
-  period: number,
-  nbDevUp: number,
-  nbDevDn: number,
-  lookback: number,
-  upper: Float64Array,
-  middle: Float64Array,
-  lower: Float64Array,
-  percentB: Float64Array,
-  bandwidth: Float64Array,
-): boolean {
-  const n = x.length;
-  const warm = Math.min(lookback, n);
-  let total = 0;
-  let totalSquares = 0;
-  for (let i = 0; i < warm; i++) {
-    const value = x[i];
-    total += value;
-    totalSquares += value * value;
-    upper[i] = middle[i] = lower[i] = percentB[i] = bandwidth[i] = NaN;
-  }
-  const epsilon = varianceEpsilon;
-  const scale = 1 / period;
-  let margin = Infinity;
-  for (let i = lookback; i < n; i++) {
-    const value = x[i];
-    total += value;
-    totalSquares += value * value;
-    const mean = total * scale;
-    const squaredMean = mean * mean;
-    const variance = totalSquares * scale - squaredMean;
-    const slack = variance - (squaredMean * nearlyFlat + epsilon);
-    margin = margin < slack ? margin : slack;
-    const deviation = Math.sqrt(variance);
-    const top = mean + deviation * nbDevUp;
-    const bottom = mean - deviation * nbDevDn;
-    const width = top - bottom;
-    upper[i] = top;
-    middle[i] = mean;
-    lower[i] = bottom;
-    percentB[i] = width !== 0 ? (value - bottom) / width : NaN;
-    bandwidth[i] = mean !== 0 ? width / mean : NaN;
-    const oldest = x[i - lookback];
-    total -= oldest;
-    totalSquares -= oldest * oldest;
-  }
-  return margin >= 0 && Number.isFinite(total);
-}
-
-/** `bbandsSmaKernel` without %B and bandwidth. */
+/**
+ * The SMA case, exact: one fused loop (running sum and sum of squares, every output written once):
+ * speed is the product. Order of operations as TA-Lib's SMA and stddev_using_precalc_ma.
+ * Returns whether every input was finite (the outputs are not valid otherwise): each value is
+ * added to the running sum once, and a NaN or an infinity leaves it non-finite for good.
+ */
 function bandLinesSmaKernel(x: Float64Array, period: number, nbDevUp: number, nbDevDn: number, lookback: number, upper: Float64Array, middle: Float64Array, lower: Float64Array): boolean {
   const n = x.length;
   const warm = Math.min(lookback, n);
@@ -268,59 +221,6 @@ function bandLinesSmaKernel(x: Float64Array, period: number, nbDevUp: number, nb
     upper[i] = mean + deviation * nbDevUp;
     middle[i] = mean;
     lower[i] = mean - deviation * nbDevDn;
-    const oldest = x[i - lookback];
-    total -= oldest;
-    totalSquares -= oldest * oldest;
-  }
-  return Number.isFinite(total);
-}
-
-/**
- * The SMA case, one fused loop (running sum and sum of squares, every output written once):
- * speed is the product. Order of operations as TA-Lib's SMA and stddev_using_precalc_ma.
- * Returns whether every input was finite (the outputs are not valid otherwise): each value is
- * added to the running sum once, and a NaN or an infinity leaves it non-finite for good.
- */
-function bbandsSmaKernel(
-  x: Float64Array,
-  period: number,
-  nbDevUp: number,
-  nbDevDn: number,
-  lookback: number,
-  upper: Float64Array,
-  middle: Float64Array,
-  lower: Float64Array,
-  percentB: Float64Array,
-  bandwidth: Float64Array,
-): boolean {
-  const n = x.length;
-  const warm = Math.min(lookback, n);
-  let total = 0;
-  let totalSquares = 0;
-  for (let i = 0; i < warm; i++) {
-    const value = x[i];
-    total += value;
-    totalSquares += value * value;
-    upper[i] = middle[i] = lower[i] = percentB[i] = bandwidth[i] = NaN;
-  }
-  // A local copy: an imported binding read inside the loop is not folded to a constant, and
-  // measured several times slower for the whole kernel.
-  const epsilon = varianceEpsilon;
-  for (let i = lookback; i < n; i++) {
-    const value = x[i];
-    total += value;
-    totalSquares += value * value;
-    const mean = total / period;
-    const variance = totalSquares / period - mean * mean;
-    const deviation = variance < epsilon ? 0 : Math.sqrt(variance);
-    const top = mean + deviation * nbDevUp;
-    const bottom = mean - deviation * nbDevDn;
-    const width = top - bottom;
-    upper[i] = top;
-    middle[i] = mean;
-    lower[i] = bottom;
-    percentB[i] = width !== 0 ? (value - bottom) / width : NaN;
-    bandwidth[i] = mean !== 0 ? width / mean : NaN;
     const oldest = x[i - lookback];
     total -= oldest;
     totalSquares -= oldest * oldest;
