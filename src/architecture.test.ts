@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  */
 const sourceRoot = dirname(fileURLToPath(import.meta.url));
 
-const pure = ['core', 'indicators', 'analysis', 'forecast', 'strategy', 'backtest'];
+const pure = ['core', 'indicators', 'analysis', 'forecast', 'strategy', 'backtest', 'report'];
 
 /** Areas each area may import (its own area is always allowed). */
 const allowed: Record<string, string[]> = {
@@ -19,6 +19,7 @@ const allowed: Record<string, string[]> = {
   forecast: ['core', 'indicators'],
   strategy: ['core', 'indicators', 'analysis', 'forecast'],
   backtest: ['core', 'indicators', 'analysis', 'forecast', 'strategy'],
+  report: ['core', 'indicators', 'analysis', 'forecast', 'strategy', 'backtest'],
   observe: ['core'],
   config: ['core'],
   data: ['core', 'observe', 'store/ports', 'cache/ports'],

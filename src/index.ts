@@ -37,3 +37,16 @@ export { createCache } from './app/createCache.js';
 export { warmCache, type WarmedSeries } from './app/warmCache.js';
 /** Smart Money Concepts market structure (swings, BOS/CHoCH, fair value gaps, order blocks, liquidity). */
 export * as smc from './analysis/smc/index.js';
+/** Chart patterns (double tops, head and shoulders, triangles, wedges, flags, channels) and support/resistance levels. */
+export * as chartPatterns from './analysis/patterns/index.js';
+/** Strategies (the Strategy interface, both runners, the built-ins, the SMC engine) and the signal router. */
+export * as strategy from './strategy/index.js';
+/** Forecasting: GARCH, GJR-GARCH and EGARCH fits and forecasts, the bounded L-BFGS optimiser. */
+export * as forecast from './forecast/index.js';
+/** Charts of structure, signals and backtests: SVG and interactive lightweight-charts pages. */
+export * as report from './report/index.js';
+export { scanUniverse, autoParallelBars, type ScanUniverseOptions } from './parallel/scanUniverse.js';
+export { scanSeries, type ScanRequest, type SeriesScan, type StructureSummary } from './parallel/scanSeries.js';
+/** Parameter sweeps (grid, random, genetic), walk-forward analysis and Monte Carlo of trades; `sweep` and `walkForwardSweep` run them on worker threads. */
+export * as sweeps from './backtest/sweep/index.js';
+export { sweep, walkForwardSweep, autoParallelSweepWork, type SweepOptions } from './parallel/runParallelSweep.js';

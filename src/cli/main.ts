@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { isTickforgeError } from '../core/errors.js';
 import { addGlobalOptions } from './globalOptions.js';
+import { backtestCommand } from './backtestCommand.js';
 import { cacheCommand } from './cacheCommand.js';
 import { computeCommand } from './computeCommand.js';
 import { configCommand } from './configCommand.js';
@@ -13,6 +14,9 @@ import { indicatorCommand } from './indicatorCommand.js';
 import { ingestCommand } from './ingestCommand.js';
 import { runCommand } from './runCommand.js';
 import { showCommand } from './showCommand.js';
+import { signalsCommand } from './signalsCommand.js';
+import { structureCommand } from './structureCommand.js';
+import { sweepCommand } from './sweepCommand.js';
 import { updateCommand } from './updateCommand.js';
 
 // src/cli and dist/cli both sit two levels below package.json.
@@ -25,7 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [runCommand(), ingestCommand(), updateCommand(), generateCommand(), showCommand(), coverageCommand(), exportCommand(), indicatorCommand(), computeCommand(), cacheCommand(), configCommand()]) {
+  for (const command of [runCommand(), ingestCommand(), updateCommand(), generateCommand(), showCommand(), coverageCommand(), exportCommand(), indicatorCommand(), computeCommand(), structureCommand(), signalsCommand(), backtestCommand(), sweepCommand(), cacheCommand(), configCommand()]) {
     program.addCommand(command.exitOverride());
   }
   try {

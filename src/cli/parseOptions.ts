@@ -55,3 +55,9 @@ function rethrowAsUsage<T>(parse: () => T): T {
     throw error;
   }
 }
+
+export function nonNegativeNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0) throw new InvalidArgumentError(`"${value}" is not a number >= 0.`);
+  return number;
+}

@@ -5,21 +5,39 @@ import { formatCoverage } from './formatCoverage.js';
 import { globalOptionsOf, runtimeFor } from './globalOptions.js';
 import { choice } from './parseOptions.js';
 import { createProgress } from './progressBar.js';
+import { addCostOptions, simulationOptionsOf, type CostOptions } from './addCostOptions.js';
+import { rankedTable } from '../report/rankedTable.js';
+
+interface RunOptions extends CostOptions {
+  format: 'table' | 'json';
+  report: string | false;
+}
 
 export function runCommand(): Command {
-  return new Command('run')
-    .description('the main job: ensure the store exists (seeding the sample universe when empty) and report its coverage')
+  const command = new Command('run')
+    .description('the main job: ensure the store exists (seeding the sample universe when empty), report its coverage, backtest every built-in strategy over the stored universe and rank them, with an HTML report of the best')
     .option('--format <format>', 'table or json', choice(['table', 'json'] as const), 'table')
-    .action(async (options: { format: 'table' | 'json' }, command: Command) => {
+    .option('--report <file>', 'where the HTML report of the best strategy goes', '.tickforge/report.html')
+    .option('--no-report', 'write no HTML report');
+  return addCostOptions(command).action(async (options: RunOptions, command: Command) => {
       const runtime = runtimeFor(command);
-      const progress = createProgress({ quiet: globalOptionsOf(command).quiet === true || options.format === 'json', unit: 'series' });
+      const quiet = globalOptionsOf(command).quiet === true || options.format === 'json';
+      const progress = createProgress({ quiet, unit: 'series' });
+      const backtests = createProgress({ quiet, unit: 'strategies' });
       try {
         const report = await withCorrelationId(() =>
-          runMainJob(runtime, {
-            onGenerateStart: (series) => progress.start(series, 'generating sample universe'),
-            onProgress: (done) => progress.update(done),
-          }),
+          runMainJob(
+            runtime,
+            {
+              onGenerateStart: (series) => progress.start(series, 'generating sample universe'),
+              onProgress: (done) => progress.update(done),
+              onBacktestStart: (strategies) => backtests.start(strategies, 'backtesting'),
+              onBacktestProgress: (done) => backtests.update(done),
+            },
+            { simulation: simulationOptionsOf(options), reportPath: options.report === false ? undefined : options.report },
+          ),
         );
+        backtests.stop();
         progress.stop();
         if (options.format === 'json') {
           process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -29,9 +47,16 @@ export function runCommand(): Command {
             process.stdout.write(`Store was empty: generated the sample universe (${report.generated.length} series, ${bars} bars).\n`);
           }
           process.stdout.write(`Store ${report.store}\n${formatCoverage(report.coverage)}\n`);
+          if (report.ranking.length > 0) {
+            const { timeframe, symbols, bars } = report.universe;
+            process.stdout.write(`\nBuilt-in strategies on ${symbols} ${timeframe} series (${bars} bars), each one portfolio after costs, by Sharpe:\n`);
+            process.stdout.write(`${rankedTable(report.ranking, { by: 'sharpeRatio' })}\n`);
+          }
+          if (report.reportPath !== undefined) process.stdout.write(`\nReport of the best strategy: ${report.reportPath}\n`);
         }
       } finally {
         progress.stop();
+        backtests.stop();
         await runtime.close();
       }
     });

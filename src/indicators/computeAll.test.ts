@@ -46,3 +46,16 @@ describe('defaultIndicatorPlan', () => {
     for (const [name, column] of columns) expect(column.some(Number.isFinite), name).toBe(true);
   });
 });
+
+describe('computeAll with a shared memo', () => {
+  it('computes each distinct entry once across calls (a sweep grid), and the columns equal a fresh run', () => {
+    const bars = randomWalkBars(300, 9);
+    const memo = new Map<string, Float64Array | Float64Array[]>();
+    const first = computeAll(bars, [{ name: 'sma', parameters: { period: 5 }, as: 'fast' }, { name: 'sma', parameters: { period: 20 }, as: 'slow' }], { memo });
+    const second = computeAll(bars, [{ name: 'sma', parameters: { period: 5 }, as: 'fast' }, { name: 'sma', parameters: { period: 30 }, as: 'slow' }], { memo });
+    expect(second.get('fast')).toBe(first.get('fast'));
+    expect(second.get('slow')).not.toBe(first.get('slow'));
+    expect([...memo.keys()].filter((key) => key.startsWith('entry:'))).toEqual(['entry:sma:{"period":5}', 'entry:sma:{"period":20}', 'entry:sma:{"period":30}']);
+    expect(second.get('slow')).toEqual(computeAll(bars, [{ name: 'sma', parameters: { period: 30 }, as: 'x' }]).get('x'));
+  });
+});

@@ -56,14 +56,14 @@ function columnNames(definition: IndicatorDefinition, prefix: string): string[] 
  * true range) get it computed once, through `ComputeContext.shared`. Returns the output
  * columns by name, in plan order, each of the input's length.
  */
-export function computeAll(bars: BarColumns, plan: readonly PlanEntry[] | ResolvedPlan): Map<string, Float64Array> {
+export function computeAll(bars: BarColumns, plan: readonly PlanEntry[] | ResolvedPlan, options: ComputeAllOptions = {}): Map<string, Float64Array> {
   const resolved = Array.isArray(plan) ? resolvePlan(plan as readonly PlanEntry[]) : (plan as ResolvedPlan);
-  const memo = new Map<string, Float64Array>();
+  const memo = options.memo ?? new Map<string, Float64Array | Float64Array[]>();
   const context: ComputeContext = {
     length: bars.time.length,
     input: (name: InputName) => bars[name],
     shared(key, compute) {
-      let value = memo.get(key);
+      let value = memo.get(key) as Float64Array | undefined;
       if (value === undefined) {
         value = compute();
         memo.set(key, value);
@@ -73,9 +73,24 @@ export function computeAll(bars: BarColumns, plan: readonly PlanEntry[] | Resolv
   };
   const result = new Map<string, Float64Array>();
   for (const { definition, parameters, prefix } of resolved.entries) {
-    const outputs = definition.compute(context, parameters);
+    // Whole entries are memoised too, so a sweep's grid computes each distinct indicator once.
+    const key = `entry:${definition.name}:${JSON.stringify(parameters)}`;
+    let outputs = memo.get(key) as Float64Array[] | undefined;
+    if (outputs === undefined) {
+      outputs = definition.compute(context, parameters);
+      memo.set(key, outputs);
+    }
     const names = columnNames(definition, prefix);
     names.forEach((name, index) => result.set(name, outputs[index]));
   }
   return result;
+}
+
+export interface ComputeAllOptions {
+  /**
+   * Results shared between calls over the same bars (a sweep's grid points, several
+   * strategies): intermediates and whole entries computed once. Never share one memo between
+   * different bars. Returned columns may then be shared by several results: do not write to them.
+   */
+  memo?: Map<string, Float64Array | Float64Array[]>;
 }

@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { move, Piscina, transferableSymbol, valueSymbol } from 'piscina';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { Bars } from '../core/Bars.js';
 import { computeAll, resolvePlan, type PlanEntry } from '../indicators/computeAll.js';
 import type { IndicatorTask } from './indicatorWorker.js';
 import { packBars, unpackColumns, type PackedColumns } from './packBars.js';
+import { createWorkerPool } from './workerPool.js';
+import { contiguousChunks } from './contiguousChunks.js';
 
 export interface UniverseOptions {
   plan: readonly PlanEntry[];
@@ -56,8 +56,8 @@ export async function computeUniverse(universe: readonly Bars[], options: Univer
   // A few chunks per thread: enough to balance uneven series, few enough that messaging and
   // packing stay a small share of the work.
   const chunkCount = Math.min(total, threads * 4);
-  const chunks = Array.from({ length: chunkCount }, (_, k) => universe.slice(Math.floor((k * total) / chunkCount), Math.floor(((k + 1) * total) / chunkCount)));
-  const pool = createPool(Math.min(threads, chunkCount));
+  const chunks = contiguousChunks(total, chunkCount).map(([from, to]) => universe.slice(from, to));
+  const pool = createWorkerPool('indicatorWorker', Math.min(threads, chunkCount));
   try {
     const results = await Promise.all(
       chunks.map(async (chunk) => {
@@ -73,16 +73,4 @@ export async function computeUniverse(universe: readonly Bars[], options: Univer
   } finally {
     await pool.destroy();
   }
-}
-
-/**
- * The worker file sits beside this one: `.js` in the built package; `.ts` when running from
- * source (tests, tsx), where workers need the same TypeScript loader as this thread.
- */
-function createPool(threads: number): Piscina {
-  const here = fileURLToPath(import.meta.url);
-  const fromSource = here.endsWith('.ts');
-  const filename = pathToFileURL(here.replace(/computeUniverse\.(ts|js)$/, `indicatorWorker.${fromSource ? 'ts' : 'js'}`)).href;
-  const execArgv = fromSource ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
-  return new Piscina({ filename, minThreads: threads, maxThreads: threads, execArgv, idleTimeout: 1_000 });
 }

@@ -1,7 +1,10 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/app/openStore.js';
+import { backtestStrategy } from '../../src/backtest/backtestStrategy.js';
+import { builtInStrategies, findStrategy } from '../../src/strategy/strategyRegistry.js';
 import { runCli } from './runCli.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'tickforge-run-'));
@@ -15,7 +18,30 @@ describe('tickforge run on a fresh directory', () => {
     expect(existsSync(join(directory, '.tickforge', 'tickforge.duckdb'))).toBe(true);
     expect(first.stdout).toContain('Store was empty: generated the sample universe (8 series');
     expect(first.stdout).toMatch(/8 symbols, 8 series, \d+ bars/);
+    expect(first.stdout).toMatch(/Built-in strategies on 8 1d series \(\d+ bars\), each one portfolio after costs, by Sharpe:/);
+    expect(first.stdout).toContain('Report of the best strategy: .tickforge/report.html');
+    expect(readFileSync(join(directory, '.tickforge', 'report.html'), 'utf8')).toContain('LightweightCharts');
   });
+
+  it('backtests every built-in strategy over the stored universe, ranked by Sharpe, as the library does', async () => {
+    const run = await runCli(['run', '--format', 'json', '--no-report', '--log-level', 'warn'], { cwd: directory });
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { ranking: Array<{ strategy: string; metrics: { sharpeRatio: number; totalReturn: number; tradeCount: number } }> };
+    expect(report.ranking.map((r) => r.strategy).sort()).toEqual(builtInStrategies.map((s) => s.name).sort());
+    const sharpe = report.ranking.map((r) => r.metrics.sharpeRatio);
+    expect(sharpe).toEqual([...sharpe].sort((a, b) => b - a));
+    const store = await openStore(`duckdb://${join(directory, '.tickforge', 'tickforge.duckdb')}`);
+    try {
+      const universe = [];
+      for (const symbol of (await store.listSymbols()).sort()) universe.push(await store.readBars(symbol, '1d'));
+      const expected = backtestStrategy(universe, { strategy: findStrategy('ma-cross'), simulation: { initialCash: 100_000, fees: { rate: 0.001 }, slippage: { bps: 5 } } });
+      const printed = report.ranking.find((r) => r.strategy === 'ma-cross')!.metrics;
+      expect(printed.totalReturn).toBeCloseTo(expected.metrics.totalReturn, 12);
+      expect(printed.tradeCount).toBe(expected.metrics.tradeCount);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
 
   it('leaves a populated store as it is on the next run', async () => {
     const second = await runCli(['run', '--format', 'json', '--log-level', 'warn'], { cwd: directory });

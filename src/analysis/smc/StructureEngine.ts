@@ -1,6 +1,6 @@
 import type { Bars } from '../../core/Bars.js';
 import { BarWindow, hasMissingBar, streamedAtr } from './BarWindow.js';
-import { addShapes, ColumnArena } from './ColumnArena.js';
+import { addShapes, ColumnArena, type ColumnArenaOptions } from './ColumnArena.js';
 import { createDealingRangeColumns, DealingRange, dealingRangeColumnShape, dealingRangeKernel, type DealingRangeColumns } from './dealingRange.js';
 import { createEqualLevelColumns, EqualLevelDetector, equalLevelColumnShape, equalLevelKernel, type EqualLevelColumns, type EqualLevelResult } from './equalLevels.js';
 import { createFairValueGapColumns, FairValueGapDetector, fairValueGapColumnShape, fairValueGapKernel, type FairValueGapColumns, type FairValueGapResult } from './fairValueGaps.js';
@@ -36,12 +36,16 @@ export interface StructureAnalysis {
 
 const structureColumnShape = addShapes(
   swingColumnShape, structureBreakColumnShape, fairValueGapColumnShape, orderBlockColumnShape, equalLevelColumnShape, previousPeriodColumnShape, dealingRangeColumnShape,
-  { floats: 1, indexes: 0, counts: 0, codes: 0 },
+  { floats: 0, indexes: 0, counts: 0, codes: 0, denseFloats: 1 },
 );
 
-/** Every column of the analysis, as views into four buffers (see `ColumnArena`). */
-export function createStructureColumns(length: number): StructureColumns {
-  const arena = new ColumnArena(length, structureColumnShape);
+/**
+ * Every column of the analysis, as views into one buffer per kind (see `ColumnArena`). With
+ * `prefillDense` false the columns every row of which is always written (ATR, previous
+ * levels, dealing range) start at 0 instead of NaN.
+ */
+export function createStructureColumns(length: number, options: ColumnArenaOptions = {}): StructureColumns {
+  const arena = new ColumnArena(length, structureColumnShape, options);
   return {
     swings: createSwingColumns(length, arena),
     breaks: createStructureBreakColumns(length, arena),
@@ -50,7 +54,7 @@ export function createStructureColumns(length: number): StructureColumns {
     equalLevels: createEqualLevelColumns(length, arena),
     previousLevels: createPreviousPeriodColumns(length, arena),
     dealingRange: createDealingRangeColumns(length, arena),
-    atr: arena.float(),
+    atr: arena.denseFloat(),
   };
 }
 
@@ -83,7 +87,7 @@ export class StructureEngine {
   constructor(options: StructureOptions = {}) {
     const resolved = resolveStructureOptions(options);
     this.options = resolved;
-    this.window = new BarWindow(Math.max(3, swingHistory(resolved.swingLeft, resolved.swingRight)), needsAtr(resolved) ? resolved.atrPeriod : 0);
+    this.window = new BarWindow(Math.max(3, swingHistory(resolved.swingLeft, resolved.swingRight)), structureNeedsAtr(resolved) ? resolved.atrPeriod : 0);
     const window = this.window;
     this.swings = new SwingDetector(resolved, window);
     const swings = this.swings;
@@ -160,7 +164,8 @@ export class StructureEngine {
  */
 export function analyzeStructure(bars: Bars, options: StructureOptions = {}): StructureAnalysis {
   const resolved = resolveStructureOptions(options);
-  const columns = createStructureColumns(bars.length);
+  // Both paths below write every row of the dense columns.
+  const columns = createStructureColumns(bars.length, { prefillDense: false });
   if (hasMissingBar(bars)) {
     const engine = new StructureEngine(resolved);
     const { open, high, low, close, volume, time } = bars;
@@ -179,7 +184,8 @@ export function analyzeStructure(bars: Bars, options: StructureOptions = {}): St
       atr: columns.atr,
     };
   }
-  const atr = needsAtr(resolved) ? streamedAtr(bars.high, bars.low, bars.close, resolved.atrPeriod, columns.atr) : undefined;
+  const atr = structureNeedsAtr(resolved) ? streamedAtr(bars.high, bars.low, bars.close, resolved.atrPeriod, columns.atr) : undefined;
+  if (atr === undefined) columns.atr.fill(NaN);
   const points = swingKernel(bars, resolved.swingLeft, resolved.swingRight, columns.swings);
   const breaks = structureBreakKernel(bars, points, resolved.breakBy, columns.breaks);
   const blocks = orderBlockKernel(bars, points, breaks, columns.orderBlocks);
@@ -200,7 +206,7 @@ export function analyzeStructure(bars: Bars, options: StructureOptions = {}): St
   };
 }
 
-/** Whether an option measures something in ATRs. */
-function needsAtr(options: ResolvedStructureOptions): boolean {
+/** Whether the analysis computes its ATR column (an ATR-sized gap minimum or equal-level tolerance); otherwise `atr` is all NaN. */
+export function structureNeedsAtr(options: ResolvedStructureOptions): boolean {
   return options.gapMinimumSize > 0 || options.equalToleranceUnit === 'atr';
 }

@@ -20,14 +20,15 @@ export interface DealingRangeColumns {
   zone: Int8Array;
 }
 
-export const dealingRangeColumnShape: ColumnShape = Object.freeze({ floats: 4, indexes: 0, counts: 0, codes: 1 });
+/** Every row is written (NaN while there is no range), so the columns need no NaN fill first. */
+export const dealingRangeColumnShape: ColumnShape = Object.freeze({ floats: 0, indexes: 0, counts: 0, codes: 1, denseFloats: 4 });
 
 export function createDealingRangeColumns(length: number, arena = new ColumnArena(length, dealingRangeColumnShape)): DealingRangeColumns {
   return {
-    rangeHigh: arena.float(),
-    rangeLow: arena.float(),
-    equilibrium: arena.float(),
-    rangePosition: arena.float(),
+    rangeHigh: arena.denseFloat(),
+    rangeLow: arena.denseFloat(),
+    equilibrium: arena.denseFloat(),
+    rangePosition: arena.denseFloat(),
     zone: arena.code(),
   };
 }
@@ -112,7 +113,7 @@ export class DealingRange {
 
 /** Premium/discount columns of `bars` (see `DealingRange` for the definitions). */
 export function dealingRange(bars: Bars, options: DealingRangeOptions = {}): DealingRangeColumns {
-  const columns = createDealingRangeColumns(bars.length);
+  const columns = createDealingRangeColumns(bars.length, new ColumnArena(bars.length, dealingRangeColumnShape, { prefillDense: false }));
   if (hasMissingBar(bars)) {
     const range = new DealingRange(options);
     const { open, high, low, close, volume, time } = bars;
@@ -129,24 +130,35 @@ export function dealingRange(bars: Bars, options: DealingRangeOptions = {}): Dea
   return columns;
 }
 
-/** The batch form of `DealingRange` over bars with no missing values, given their swing columns. */
+/**
+ * The batch form of `DealingRange` over bars with no missing values, given their swing
+ * columns. Every row is written, NaN while there is no range.
+ */
 export function dealingRangeKernel(bars: Bars, swingColumns: SwingColumns, columns: DealingRangeColumns): void {
   const { close } = bars;
   const { swingHigh, swingLow } = swingColumns;
   const { rangeHigh, rangeLow, equilibrium, rangePosition, zone } = columns;
   let top = NaN;
   let bottom = NaN;
+  let middle = NaN;
+  let width = NaN;
   for (let i = 0; i < close.length; i++) {
-    if (swingHigh[i] === swingHigh[i]) top = swingHigh[i];
-    if (swingLow[i] === swingLow[i]) bottom = swingLow[i];
-    // NaN fails the test: no range until both swings exist, nor while it is inverted.
-    if (!(top > bottom)) continue;
-    const middle = (top + bottom) / 2;
-    const price = close[i];
-    rangeHigh[i] = top;
-    rangeLow[i] = bottom;
+    const newHigh = swingHigh[i];
+    const newLow = swingLow[i];
+    // Both are NaN on most bars: one test for the two.
+    if (newHigh === newHigh || newLow === newLow) {
+      if (newHigh === newHigh) top = newHigh;
+      if (newLow === newLow) bottom = newLow;
+      // NaN fails the test: no range until both swings exist, nor while it is inverted.
+      const valid = top > bottom;
+      middle = valid ? (top + bottom) / 2 : NaN;
+      width = valid ? top - bottom : NaN;
+    }
+    rangeHigh[i] = middle === middle ? top : NaN;
+    rangeLow[i] = middle === middle ? bottom : NaN;
     equilibrium[i] = middle;
-    rangePosition[i] = (price - bottom) / (top - bottom);
+    const price = close[i];
+    rangePosition[i] = (price - bottom) / width;
     zone[i] = price > middle ? 1 : price < middle ? -1 : 0;
   }
 }

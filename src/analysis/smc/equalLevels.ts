@@ -188,9 +188,23 @@ class EqualLevelTracker {
     private readonly ended: LiquidityPool[],
   ) {}
 
-  /** Whether this bar trades beyond an open pool or candidate (a cheap test, so the kernel calls `bar` only then). */
-  reaches(high: number, low: number): boolean {
-    return this.highPools.next < high || this.lowPools.next > low || this.highCandidates.next < high || this.lowCandidates.next > low;
+  /**
+   * The price a bar's high must exceed to end a pool or retire a candidate of highs: the lower
+   * of the two lists' next keys (NaN, which no comparison passes, when both are empty). The
+   * kernel keeps it in a local between changes: one comparison per side and bar instead of two
+   * lists' fields.
+   */
+  highTrigger(): number {
+    const pool = this.highPools.next;
+    const candidate = this.highCandidates.next;
+    return pool < candidate || candidate !== candidate ? pool : candidate;
+  }
+
+  /** The price a bar's low must go below: the higher of the lows' next keys (NaN when none). */
+  lowTrigger(): number {
+    const pool = this.lowPools.next;
+    const candidate = this.lowCandidates.next;
+    return pool > candidate || candidate !== candidate ? pool : candidate;
   }
 
   /** Ends the pools and retires the candidates this bar trades beyond. */
@@ -286,20 +300,28 @@ export function equalLevelKernel(
   const tracker = new EqualLevelTracker(tolerance, unit === 'relative', pools, ended);
   let cursor = 0;
   let nextConfirmation = points.length > 0 ? points[0].confirmedIndex : -1;
+  let highTrigger = NaN;
+  let lowTrigger = NaN;
   for (let i = 0; i < high.length; i++) {
-    if (tracker.reaches(high[i], low[i])) {
+    // `tracker.bar` acts only when the bar trades beyond a pool or a candidate.
+    if (high[i] > highTrigger || low[i] < lowTrigger) {
       tracker.bar(high[i], low[i], close[i], i, time[i]);
       if (ended.length > 0) {
         writeEnded(columns, i, ended);
         while (ended.length > 0) ended.pop();
       }
+      highTrigger = tracker.highTrigger();
+      lowTrigger = tracker.lowTrigger();
     }
-    while (nextConfirmation === i) {
+    if (nextConfirmation !== i) continue;
+    do {
       const point = points[cursor++];
       const pool = tracker.add(point, atr === undefined ? NaN : atr[i], i, time[i]);
       if (pool !== undefined) (point.kind === 'high' ? columns.equalHighs : columns.equalLows)[i] = pool.level;
       nextConfirmation = cursor < points.length ? points[cursor].confirmedIndex : -1;
-    }
+    } while (nextConfirmation === i);
+    highTrigger = tracker.highTrigger();
+    lowTrigger = tracker.lowTrigger();
   }
   return pools;
 }

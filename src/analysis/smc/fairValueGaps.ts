@@ -116,7 +116,6 @@ export class FairValueGapDetector {
 
   clearBar(): void {
     this.newGap = undefined;
-    this.tracker.enteredCount = this.tracker.filledCount = 0;
     while (this.entered.length > 0) this.entered.pop(); // cheaper than setting length
     while (this.filled.length > 0) this.filled.pop();
   }
@@ -147,11 +146,8 @@ function writeGap(columns: FairValueGapColumns, index: number, gap: FairValueGap
   columns.gapBottom[index] = gap.bottom;
 }
 
-/** The gap rules, shared by the incremental detector and the batch kernel. */
+/** The gap rules of the incremental detector (`fairValueGapKernel` writes them out over whole columns). */
 class GapTracker {
-  /** Gaps entered / filled since the caller last zeroed these (the kernel counts instead of listing). */
-  enteredCount = 0;
-  filledCount = 0;
   // Bullish gaps wait for price to come down: first to the top (entry), then to the bottom (fill).
   private readonly bullishUntouched = new TriggerList<FairValueGap>('falling');
   private readonly bullishEntered = new TriggerList<FairValueGap>('falling');
@@ -162,8 +158,8 @@ class GapTracker {
     private readonly minimumSize: number,
     private readonly fillByClose: boolean,
     private readonly gaps: FairValueGap[],
-    private readonly entered: FairValueGap[] | undefined,
-    private readonly filled: FairValueGap[] | undefined,
+    private readonly entered: FairValueGap[],
+    private readonly filled: FairValueGap[],
   ) {}
 
   /** The gap whose third bar is this one (its first bar's high and low given), if any. */
@@ -191,16 +187,6 @@ class GapTracker {
     return gap;
   }
 
-  /** Whether this bar reaches any open gap (a cheap test, so the kernel calls `mitigate` only then). */
-  reaches(high: number, low: number, close: number): boolean {
-    return (
-      this.bullishUntouched.next >= low ||
-      this.bullishEntered.next >= (this.fillByClose ? close : low) ||
-      this.bearishUntouched.next <= high ||
-      this.bearishEntered.next <= (this.fillByClose ? close : high)
-    );
-  }
-
   mitigate(high: number, low: number, close: number, index: number, time: number): void {
     const bullishFill = this.fillByClose ? close : low;
     const bearishFill = this.fillByClose ? close : high;
@@ -225,15 +211,13 @@ class GapTracker {
   private enter(gap: FairValueGap, index: number, time: number): void {
     gap.enteredIndex = index;
     gap.enteredTime = time;
-    this.enteredCount++;
-    this.entered?.push(gap);
+    this.entered.push(gap);
   }
 
   private fill(gap: FairValueGap, index: number, time: number): void {
     gap.filledIndex = index;
     gap.filledTime = time;
-    this.filledCount++;
-    this.filled?.push(gap);
+    this.filled.push(gap);
   }
 
   openGaps(): FairValueGap[] {
@@ -268,24 +252,100 @@ export function fairValueGaps(bars: Bars, options: FairValueGapOptions = {}): Fa
 /**
  * The batch form of `FairValueGapDetector` over bars with no missing values; `atr` (from
  * `streamedAtr`) is needed only with a minimum size. Arguments are not checked.
+ *
+ * `GapTracker`'s rules written out over the columns, its lists held in locals: a gap forms on
+ * about one bar in four of daily stocks and is entered and filled soon after, so the per-gap
+ * path runs hundreds of times per thousand bars and the tracker's indirections (fields,
+ * counters, the optional event lists the detector keeps) were most of the kernel's time. The
+ * tests compare the two on every bar.
  */
 export function fairValueGapKernel(bars: Bars, minimumSize: number, fillBy: 'wick' | 'close', atr: Float64Array | undefined, columns: FairValueGapColumns): FairValueGap[] {
   const { high, low, close, time } = bars;
+  const { gap: codes, gapTop, gapBottom, gapsEntered, gapsFilled } = columns;
   const gaps: FairValueGap[] = [];
-  const tracker = new GapTracker(minimumSize, fillBy === 'close', gaps, undefined, undefined);
-  const { gapsEntered, gapsFilled } = columns;
+  const bullishUntouched = new TriggerList<FairValueGap>('falling');
+  const bullishEntered = new TriggerList<FairValueGap>('falling');
+  const bearishUntouched = new TriggerList<FairValueGap>('rising');
+  const bearishEntered = new TriggerList<FairValueGap>('rising');
+  const bullishFills = fillBy === 'close' ? close : low;
+  const bearishFills = fillBy === 'close' ? close : high;
+  // The lists' `next` keys, in locals between changes (NaN, which no comparison passes, when empty).
+  let bullishEntry = NaN;
+  let bullishFillLevel = NaN;
+  let bearishEntry = NaN;
+  let bearishFillLevel = NaN;
   for (let i = 0; i < high.length; i++) {
-    // The common bar reaches no gap and makes none: two cheap tests, the rest out of line.
-    if (tracker.reaches(high[i], low[i], close[i])) {
-      tracker.mitigate(high[i], low[i], close[i], i, time[i]);
-      gapsEntered[i] = tracker.enteredCount;
-      gapsFilled[i] = tracker.filledCount;
-      tracker.enteredCount = tracker.filledCount = 0;
+    const barHigh = high[i];
+    const barLow = low[i];
+    const bullishFill = bullishFills[i];
+    const bearishFill = bearishFills[i];
+    // Older gaps first, in `GapTracker.mitigate`'s order; the common bar reaches none.
+    if (bullishEntry >= barLow || bullishFillLevel >= bullishFill || bearishEntry <= barHigh || bearishFillLevel <= bearishFill) {
+      const barTime = time[i];
+      let entered = 0;
+      let filled = 0;
+      while (bullishUntouched.next >= barLow) {
+        const gap = bullishUntouched.pop();
+        gap.enteredIndex = i;
+        gap.enteredTime = barTime;
+        entered++;
+        bullishEntered.insert(gap, gap.bottom);
+      }
+      while (bullishEntered.next >= bullishFill) {
+        const gap = bullishEntered.pop();
+        gap.filledIndex = i;
+        gap.filledTime = barTime;
+        filled++;
+      }
+      while (bearishUntouched.next <= barHigh) {
+        const gap = bearishUntouched.pop();
+        gap.enteredIndex = i;
+        gap.enteredTime = barTime;
+        entered++;
+        bearishEntered.insert(gap, gap.top);
+      }
+      while (bearishEntered.next <= bearishFill) {
+        const gap = bearishEntered.pop();
+        gap.filledIndex = i;
+        gap.filledTime = barTime;
+        filled++;
+      }
+      gapsEntered[i] = entered;
+      gapsFilled[i] = filled;
+      bullishEntry = bullishUntouched.next;
+      bullishFillLevel = bullishEntered.next;
+      bearishEntry = bearishUntouched.next;
+      bearishFillLevel = bearishEntered.next;
     }
-    if (i >= 2 && (low[i] > high[i - 2] || high[i] < low[i - 2])) {
-      const gap = tracker.detect(high[i - 2], low[i - 2], high[i], low[i], i, time[i], atr === undefined ? NaN : atr[i]);
-      if (gap !== undefined) writeGap(columns, i, gap);
+    if (i < 2) continue;
+    // `GapTracker.detect`.
+    let direction: 1 | -1;
+    let top: number;
+    let bottom: number;
+    if (barLow > high[i - 2]) {
+      direction = 1;
+      top = barLow;
+      bottom = high[i - 2];
+    } else if (barHigh < low[i - 2]) {
+      direction = -1;
+      top = low[i - 2];
+      bottom = barHigh;
+    } else {
+      continue;
     }
+    if (minimumSize > 0 && !(top - bottom >= minimumSize * (atr === undefined ? NaN : atr[i]))) continue;
+    const gap: FairValueGap = { direction, top, bottom, index: i, time: time[i], enteredIndex: -1, enteredTime: NaN, filledIndex: -1, filledTime: NaN };
+    gaps.push(gap);
+    if (direction === 1) {
+      bullishUntouched.insert(gap, top);
+      bullishEntry = bullishUntouched.next;
+    } else {
+      bearishUntouched.insert(gap, bottom);
+      bearishEntry = bearishUntouched.next;
+    }
+    codes[i] = direction;
+    gapTop[i] = top;
+    gapBottom[i] = bottom;
   }
   return gaps;
 }

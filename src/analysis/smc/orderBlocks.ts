@@ -265,9 +265,26 @@ class OrderBlockTracker {
     private readonly invalidated: OrderBlock[] | undefined,
   ) {}
 
-  /** Whether this bar reaches any open block (a cheap test, so the kernel calls `mitigate` only then). */
-  reaches(high: number, low: number, close: number): boolean {
-    return this.bullishUntouched.next >= low || this.bullishLive.next > close || this.bearishUntouched.next <= high || this.bearishLive.next < close;
+  /**
+   * The levels the next bar must reach to change anything (NaN when no block waits, which no
+   * comparison passes): a low at or below `bullishTouch` mitigates, a close below
+   * `bullishBreak` invalidates, and mirrored for bearish blocks. The kernel keeps them in
+   * locals between changes, so the common bar costs four comparisons of registers.
+   */
+  get bullishTouch(): number {
+    return this.bullishUntouched.next;
+  }
+
+  get bullishBreak(): number {
+    return this.bullishLive.next;
+  }
+
+  get bearishTouch(): number {
+    return this.bearishUntouched.next;
+  }
+
+  get bearishBreak(): number {
+    return this.bearishLive.next;
   }
 
   mitigate(high: number, low: number, close: number, index: number, time: number): void {
@@ -296,26 +313,28 @@ class OrderBlockTracker {
 
   addBullish(structureBreak: StructureBreak): OrderBlock | undefined {
     if (this.bullishCandleIndex < 0) return undefined;
-    const block = this.create(1, this.bullishCandleTop, this.bullishCandleBottom, this.bullishCandleIndex, this.bullishCandleTime, structureBreak);
-    this.bullishUntouched.insert(block, block.top);
-    this.bullishLive.insert(block, block.bottom);
-    return block;
+    return this.add(1, this.bullishCandleTop, this.bullishCandleBottom, this.bullishCandleIndex, this.bullishCandleTime, structureBreak);
   }
 
   addBearish(structureBreak: StructureBreak): OrderBlock | undefined {
     if (this.bearishCandleIndex < 0) return undefined;
-    const block = this.create(-1, this.bearishCandleTop, this.bearishCandleBottom, this.bearishCandleIndex, this.bearishCandleTime, structureBreak);
-    this.bearishUntouched.insert(block, block.bottom);
-    this.bearishLive.insert(block, block.top);
-    return block;
+    return this.add(-1, this.bearishCandleTop, this.bearishCandleBottom, this.bearishCandleIndex, this.bearishCandleTime, structureBreak);
   }
 
-  private create(direction: 1 | -1, top: number, bottom: number, candleIndex: number, candleTime: number, structureBreak: StructureBreak): OrderBlock {
+  /** A new block from its candle, waiting for mitigation and invalidation. */
+  add(direction: 1 | -1, top: number, bottom: number, candleIndex: number, candleTime: number, structureBreak: StructureBreak): OrderBlock {
     const block: OrderBlock = {
       direction, top, bottom, candleIndex, candleTime, structureBreak, index: structureBreak.index, time: structureBreak.time,
       mitigatedIndex: -1, mitigatedTime: NaN, invalidatedIndex: -1, invalidatedTime: NaN,
     };
     this.blocks.push(block);
+    if (direction === 1) {
+      this.bullishUntouched.insert(block, top);
+      this.bullishLive.insert(block, bottom);
+    } else {
+      this.bearishUntouched.insert(block, bottom);
+      this.bearishLive.insert(block, top);
+    }
     return block;
   }
 
@@ -395,44 +414,86 @@ export function orderBlocks(bars: Bars, options: OrderBlockOptions = {}): OrderB
   return { ...columns, blocks: orderBlockKernel(bars, points, breaks, columns) };
 }
 
-/** The batch form of `OrderBlockDetector` over bars with no missing values, given their swings and breaks (arguments not checked). */
-export function orderBlockKernel(bars: Bars, points: readonly SwingPoint[], breaks: readonly StructureBreak[], columns: OrderBlockColumns): OrderBlock[] {
+/**
+ * The batch form of `OrderBlockDetector` over bars with no missing values, given their breaks
+ * (arguments not checked; the swings are read from the breaks).
+ *
+ * The detector follows each window bar by bar with running values, since it cannot look
+ * back further than its ring; with the whole series at hand the kernel looks at a window
+ * only when its swing breaks (see `blockCandle`), which skips the two data-dependent tests
+ * per side that following costs on every bar. The window of a break at bar b is the same in
+ * both: from the broken swing's pivot to b - 1. The broken swing is always the latest of its
+ * side confirmed by b, and the detector restarts its window at each confirmation, catching up
+ * from the pivot through the bar before.
+ */
+export function orderBlockKernel(bars: Bars, _points: readonly SwingPoint[], breaks: readonly StructureBreak[], columns: OrderBlockColumns): OrderBlock[] {
   const { open, high, low, close, time } = bars;
   const blocks: OrderBlock[] = [];
   const tracker = new OrderBlockTracker(blocks, undefined, undefined);
-  let pointCursor = 0;
-  let nextConfirmation = points.length > 0 ? points[0].confirmedIndex : -1;
   let breakCursor = 0;
   let nextBreak = breaks.length > 0 ? breaks[0].index : -1;
+  let bullishTouch = NaN;
+  let bullishBreak = NaN;
+  let bearishTouch = NaN;
+  let bearishBreak = NaN;
   for (let i = 0; i < open.length; i++) {
-    // The common bar reaches no block: one cheap test, the rest out of line.
-    if (tracker.reaches(high[i], low[i], close[i])) {
-      tracker.mitigate(high[i], low[i], close[i], i, time[i]);
+    const barClose = close[i];
+    // The common bar reaches no block (`mitigate`'s conditions, on the levels in locals).
+    if (bullishTouch >= low[i] || bullishBreak > barClose || bearishTouch <= high[i] || bearishBreak < barClose) {
+      tracker.mitigate(high[i], low[i], barClose, i, time[i]);
       columns.bullishBlocksMitigated[i] = tracker.bullishMitigated;
       columns.bearishBlocksMitigated[i] = tracker.bearishMitigated;
       columns.bullishBlocksInvalidated[i] = tracker.bullishInvalidated;
       columns.bearishBlocksInvalidated[i] = tracker.bearishInvalidated;
       tracker.bullishMitigated = tracker.bearishMitigated = tracker.bullishInvalidated = tracker.bearishInvalidated = 0;
-    }
-    while (nextConfirmation === i) {
-      const point = points[pointCursor++];
-      if (point.kind === 'high') {
-        tracker.restartBullish();
-        for (let j = point.index; j < i; j++) tracker.followBullish(open[j], high[j], low[j], close[j], j, time[j]);
-      } else {
-        tracker.restartBearish();
-        for (let j = point.index; j < i; j++) tracker.followBearish(open[j], high[j], low[j], close[j], j, time[j]);
-      }
-      nextConfirmation = pointCursor < points.length ? points[pointCursor].confirmedIndex : -1;
+    } else if (nextBreak !== i) {
+      continue;
     }
     while (nextBreak === i) {
       const event = breaks[breakCursor++];
-      if (event.direction === 1) writeNewBlocks(columns, i, tracker.addBullish(event), undefined);
-      else writeNewBlocks(columns, i, undefined, tracker.addBearish(event));
+      const bullish = event.direction === 1;
+      const candle = blockCandle(bars, event.swing.index, i - 1, bullish);
+      if (candle >= 0) {
+        const block = tracker.add(event.direction, high[candle], low[candle], candle, time[candle], event);
+        writeNewBlocks(columns, i, bullish ? block : undefined, bullish ? undefined : block);
+      }
       nextBreak = breakCursor < breaks.length ? breaks[breakCursor].index : -1;
     }
-    tracker.followBullish(open[i], high[i], low[i], close[i], i, time[i]);
-    tracker.followBearish(open[i], high[i], low[i], close[i], i, time[i]);
+    bullishTouch = tracker.bullishTouch;
+    bullishBreak = tracker.bullishBreak;
+    bearishTouch = tracker.bearishTouch;
+    bearishBreak = tracker.bearishBreak;
   }
   return blocks;
+}
+
+/**
+ * The order-block candle of the window start..end (see `OrderBlockDetector`): for a bullish
+ * break the last down candle at or before the window's lowest low, the latest of equal lows;
+ * bearish mirrored. -1 when there is none. Read backwards: with a strict comparison the first
+ * extreme met is the latest, and the candle is usually a bar or two before it.
+ */
+function blockCandle(bars: Bars, start: number, end: number, bullish: boolean): number {
+  const { open, high, low, close } = bars;
+  let at = end;
+  if (bullish) {
+    let lowest = low[end];
+    for (let j = end - 1; j >= start; j--) {
+      if (low[j] < lowest) {
+        lowest = low[j];
+        at = j;
+      }
+    }
+    for (let j = at; j >= start; j--) if (close[j] < open[j]) return j;
+  } else {
+    let highest = high[end];
+    for (let j = end - 1; j >= start; j--) {
+      if (high[j] > highest) {
+        highest = high[j];
+        at = j;
+      }
+    }
+    for (let j = at; j >= start; j--) if (close[j] > open[j]) return j;
+  }
+  return -1;
 }

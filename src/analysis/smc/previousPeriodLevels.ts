@@ -15,14 +15,15 @@ export interface PreviousPeriodColumns {
   previousWeekLow: Float64Array;
 }
 
-export const previousPeriodColumnShape: ColumnShape = Object.freeze({ floats: 4, indexes: 0, counts: 0, codes: 0 });
+/** Every row is written (NaN until a period has completed), so the columns need no NaN fill first. */
+export const previousPeriodColumnShape: ColumnShape = Object.freeze({ floats: 0, indexes: 0, counts: 0, codes: 0, denseFloats: 4 });
 
 export function createPreviousPeriodColumns(length: number, arena = new ColumnArena(length, previousPeriodColumnShape)): PreviousPeriodColumns {
   return {
-    previousDayHigh: arena.float(),
-    previousDayLow: arena.float(),
-    previousWeekHigh: arena.float(),
-    previousWeekLow: arena.float(),
+    previousDayHigh: arena.denseFloat(),
+    previousDayLow: arena.denseFloat(),
+    previousWeekHigh: arena.denseFloat(),
+    previousWeekLow: arena.denseFloat(),
   };
 }
 
@@ -84,8 +85,13 @@ export class PreviousPeriodLevels {
     this.skipped = true;
   }
 
+  /** Writes row `index` in full: a skipped bar gets NaN. */
   writeColumns(columns: PreviousPeriodColumns, index: number): void {
-    if (!this.skipped) this.tracker.writeColumns(columns, index);
+    if (!this.skipped) {
+      this.tracker.writeColumns(columns, index);
+      return;
+    }
+    columns.previousDayHigh[index] = columns.previousDayLow[index] = columns.previousWeekHigh[index] = columns.previousWeekLow[index] = NaN;
   }
 
   reset(): void {
@@ -95,7 +101,7 @@ export class PreviousPeriodLevels {
   }
 }
 
-/** The period rules, shared by the incremental form and the batch kernel. */
+/** The period rules of the incremental form (`previousPeriodKernel` repeats them over whole columns). */
 class PeriodTracker {
   previousDayHigh = NaN;
   previousDayLow = NaN;
@@ -156,7 +162,7 @@ class PeriodTracker {
 
 /** Previous day and week high/low of `bars` (see `PreviousPeriodLevels` for the definitions). */
 export function previousPeriodLevels(bars: Bars): PreviousPeriodColumns {
-  const columns = createPreviousPeriodColumns(bars.length);
+  const columns = createPreviousPeriodColumns(bars.length, new ColumnArena(bars.length, previousPeriodColumnShape, { prefillDense: false }));
   if (hasMissingBar(bars)) {
     const levels = new PreviousPeriodLevels();
     const { open, high, low, close, volume, time } = bars;
@@ -170,12 +176,56 @@ export function previousPeriodLevels(bars: Bars): PreviousPeriodColumns {
   return columns;
 }
 
-/** The batch form of `PreviousPeriodLevels` over bars with no missing values. */
+/**
+ * The batch form of `PreviousPeriodLevels` over bars with no missing values: `PeriodTracker`'s
+ * rules with the state in locals (fields of a tracker cost a load and a store per bar each)
+ * and every row written, so the columns need no NaN fill first.
+ */
 export function previousPeriodKernel(bars: Bars, columns: PreviousPeriodColumns): void {
   const { high, low, time } = bars;
-  const tracker = new PeriodTracker();
+  const { previousDayHigh, previousDayLow, previousWeekHigh, previousWeekLow } = columns;
+  let dayStart = NaN;
+  let dayEnd = NaN;
+  let dayHigh = NaN;
+  let dayLow = NaN;
+  let weekStart = NaN;
+  let weekEnd = NaN;
+  let weekHigh = NaN;
+  let weekLow = NaN;
+  let lastDayHigh = NaN;
+  let lastDayLow = NaN;
+  let lastWeekHigh = NaN;
+  let lastWeekLow = NaN;
   for (let i = 0; i < high.length; i++) {
-    tracker.bar(high[i], low[i], time[i]);
-    tracker.writeColumns(columns, i);
+    const t = time[i];
+    const h = high[i];
+    const l = low[i];
+    if (t >= dayStart && t < dayEnd) {
+      if (h > dayHigh) dayHigh = h;
+      if (l < dayLow) dayLow = l;
+    } else {
+      // NaN bounds on the first bar: nothing to carry over yet (dayHigh is NaN then too).
+      lastDayHigh = dayHigh;
+      lastDayLow = dayLow;
+      dayStart = Math.floor(t / DAY) * DAY;
+      dayEnd = dayStart + DAY;
+      dayHigh = h;
+      dayLow = l;
+    }
+    if (t >= weekStart && t < weekEnd) {
+      if (h > weekHigh) weekHigh = h;
+      if (l < weekLow) weekLow = l;
+    } else {
+      lastWeekHigh = weekHigh;
+      lastWeekLow = weekLow;
+      weekStart = Math.floor((t - MONDAY) / WEEK) * WEEK + MONDAY;
+      weekEnd = weekStart + WEEK;
+      weekHigh = h;
+      weekLow = l;
+    }
+    previousDayHigh[i] = lastDayHigh;
+    previousDayLow[i] = lastDayLow;
+    previousWeekHigh[i] = lastWeekHigh;
+    previousWeekLow[i] = lastWeekLow;
   }
 }

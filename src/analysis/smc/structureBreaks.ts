@@ -169,13 +169,6 @@ class BreakTracker {
     private readonly breaks: StructureBreak[],
   ) {}
 
-  /** Whether this bar crosses an open swing (a cheap test, so the kernel calls `bar` only then). */
-  crosses(high: number, low: number, close: number): boolean {
-    const openHigh = this.openHigh;
-    const openLow = this.openLow;
-    return (openHigh !== undefined && (this.byClose ? close : high) > openHigh.price) || (openLow !== undefined && (this.byClose ? close : low) < openLow.price);
-  }
-
   /** One bar, after the swings confirmed on it have been opened. */
   bar(open: number, high: number, low: number, close: number, index: number, time: number): void {
     this.newBullish = undefined;
@@ -242,27 +235,44 @@ export function structureBreaks(bars: Bars, options: StructureBreakOptions = {})
   return { ...columns, breaks: structureBreakKernel(bars, points, resolved.breakBy, columns) };
 }
 
-/** The batch form of `StructureBreakDetector` over bars with no missing values, given their swings (arguments not checked). */
+/**
+ * The batch form of `StructureBreakDetector` over bars with no missing values, given their
+ * swings (arguments not checked). The open swings' prices are kept in locals (NaN when there
+ * is none, which no comparison passes), so the common bar, which breaks nothing, costs two
+ * comparisons; the tracker's rules run on the bars that break something.
+ */
 export function structureBreakKernel(bars: Bars, points: readonly SwingPoint[], breakBy: 'close' | 'wick', columns: StructureBreakColumns): StructureBreak[] {
   const { open, high, low, close, time } = bars;
   const trend = columns.trend;
   const breaks: StructureBreak[] = [];
   const tracker = new BreakTracker(breakBy === 'close', breaks);
+  const upward = breakBy === 'close' ? close : high;
+  const downward = breakBy === 'close' ? close : low;
+  let highLevel = NaN;
+  let lowLevel = NaN;
+  let currentTrend = 0;
   let cursor = 0;
   let nextConfirmation = points.length > 0 ? points[0].confirmedIndex : -1;
   for (let i = 0; i < open.length; i++) {
     while (nextConfirmation === i) {
       const point = points[cursor++];
-      if (point.kind === 'high') tracker.openHigh = point;
-      else tracker.openLow = point;
+      if (point.kind === 'high') {
+        tracker.openHigh = point;
+        highLevel = point.price;
+      } else {
+        tracker.openLow = point;
+        lowLevel = point.price;
+      }
       nextConfirmation = cursor < points.length ? points[cursor].confirmedIndex : -1;
     }
-    // Most bars cross nothing and only carry the trend on.
-    if (tracker.crosses(high[i], low[i], close[i])) {
+    if (upward[i] > highLevel || downward[i] < lowLevel) {
       tracker.bar(open[i], high[i], low[i], close[i], i, time[i]);
       tracker.writeColumns(columns, i);
+      currentTrend = tracker.trend;
+      highLevel = tracker.openHigh === undefined ? NaN : tracker.openHigh.price;
+      lowLevel = tracker.openLow === undefined ? NaN : tracker.openLow.price;
     } else {
-      trend[i] = tracker.trend;
+      trend[i] = currentTrend;
     }
   }
   return breaks;

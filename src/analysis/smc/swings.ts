@@ -185,32 +185,30 @@ export function swings(bars: Bars, options: SwingOptions = {}): SwingResult {
 }
 
 /**
- * The batch form of `SwingDetector` over bars with no missing values: the same tests in the
- * same order, on the columns directly. Fills `columns` (fresh, from `createSwingColumns`) and
- * returns the points. Arguments are not checked: pass options resolved by `resolveStructureOptions`.
+ * The batch form of `SwingDetector` over bars with no missing values: the same tests on the
+ * columns directly. Fills `columns` (fresh, from `createSwingColumns`) and returns the points.
+ * Arguments are not checked: pass options resolved by `resolveStructureOptions`.
+ *
+ * Each side is tested on its own, nearest neighbours first, stopping at the first bar that
+ * rules the pivot out (the detector tests both sides in one loop; the answer is the same, and
+ * two short loops that usually stop at their first comparison cost less than one whose
+ * stopping point depends on both). The right neighbour goes first: it is the likeliest to be
+ * above the pivot.
  */
 export function swingKernel(bars: Bars, left: number, right: number, columns: SwingColumns): SwingPoint[] {
   const { high, low, time } = bars;
   const { swingHigh, swingHighIndex, swingLow, swingLowIndex } = columns;
   const points: SwingPoint[] = [];
-  const reach = left > right ? left : right;
   for (let i = left + right; i < high.length; i++) {
     const pivot = i - right;
     const pivotHigh = high[pivot];
+    let isHigh = high[pivot + 1] <= pivotHigh;
+    for (let distance = 1; isHigh && distance <= left; distance++) isHigh = high[pivot - distance] < pivotHigh;
+    for (let distance = 2; isHigh && distance <= right; distance++) isHigh = high[pivot + distance] <= pivotHigh;
     const pivotLow = low[pivot];
-    let isHigh = true;
-    let isLow = true;
-    for (let distance = 1; distance <= reach; distance++) {
-      if (distance <= left) {
-        if (high[pivot - distance] >= pivotHigh) isHigh = false;
-        if (low[pivot - distance] <= pivotLow) isLow = false;
-      }
-      if (distance <= right) {
-        if (high[pivot + distance] > pivotHigh) isHigh = false;
-        if (low[pivot + distance] < pivotLow) isLow = false;
-      }
-      if (!isHigh && !isLow) break;
-    }
+    let isLow = low[pivot + 1] >= pivotLow;
+    for (let distance = 1; isLow && distance <= left; distance++) isLow = low[pivot - distance] > pivotLow;
+    for (let distance = 2; isLow && distance <= right; distance++) isLow = low[pivot + distance] >= pivotLow;
     if (isHigh) {
       points.push({ kind: 'high', index: pivot, time: time[pivot], price: pivotHigh, confirmedIndex: i, confirmedTime: time[i] });
       swingHigh[i] = pivotHigh;

@@ -4,11 +4,16 @@ import { hasNonFinite, withFiniteRows } from '../nanPolicy.js';
  * Batch kernels of the rolling maximum and minimum (TA-Lib MAX, MIN and their INDEX forms),
  * shared by MIN/MAX/MINMAX, the index functions, Donchian Channels and anything else built
  * on rolling extremes. Hand-written loops over a monotonic deque kept in a preallocated ring
- * of `period` slots: O(1) amortised per bar, no allocation in the loop, no `%`. Speed is the
- * product, so the maximum and minimum each get their own loop rather than a comparator.
+ * of `period` slots: O(1) amortised per bar, no allocation in the loop, no `%`; short periods
+ * track the extreme TA-Lib's way instead (see `rescanLimit`). Speed is the product, so the
+ * maximum and minimum each get their own loop rather than a comparator.
  * Inputs are finite (the callers apply the missing-value policy); output i < period - 1 is NaN.
  */
 export function rollingMaxKernel(x: Float64Array, period: number, y: Float64Array): void {
+  if (period <= rescanLimit) {
+    rescanMaxKernel(x, period, y);
+    return;
+  }
   const n = x.length;
   const deque = new Int32Array(period);
   let head = 0;
@@ -36,6 +41,10 @@ export function rollingMaxKernel(x: Float64Array, period: number, y: Float64Arra
 }
 
 export function rollingMinKernel(x: Float64Array, period: number, y: Float64Array): void {
+  if (period <= rescanLimit) {
+    rescanMinKernel(x, period, y);
+    return;
+  }
   const n = x.length;
   const deque = new Int32Array(period);
   let head = 0;
@@ -59,6 +68,68 @@ export function rollingMinKernel(x: Float64Array, period: number, y: Float64Arra
     deque[slot] = t;
     size++;
     y[t] = t >= lookback ? x[deque[head]] : NaN;
+  }
+}
+
+/**
+ * Periods up to which the extreme is tracked TA-Lib's way (keep it and its bar; look through
+ * the window again only when that bar leaves it) instead of with the deque. On prices the
+ * deque's inner loop ends at an unpredictable point on nearly every bar, which costs more than
+ * an occasional rescan of a short window (about twice as much at periods 10 and 20, the
+ * Donchian defaults); the rescan's worst case, a window rescanned on every bar, stays a
+ * predictable loop of at most this many comparisons.
+ */
+const rescanLimit = 32;
+
+/** `rollingMaxKernel` for short periods: the same value (the window's maximum) at every bar. */
+function rescanMaxKernel(x: Float64Array, period: number, y: Float64Array): void {
+  const n = x.length;
+  const lookback = period - 1;
+  let extremeIndex = -1;
+  let extreme = 0;
+  for (let t = 0; t < n; t++) {
+    const start = t - lookback;
+    if (extremeIndex < start) {
+      let j = start < 0 ? 0 : start;
+      extremeIndex = j;
+      extreme = x[j];
+      for (j++; j <= t; j++) {
+        if (x[j] >= extreme) {
+          extreme = x[j];
+          extremeIndex = j;
+        }
+      }
+    } else if (x[t] >= extreme) {
+      extreme = x[t];
+      extremeIndex = t;
+    }
+    y[t] = t >= lookback ? extreme : NaN;
+  }
+}
+
+/** `rollingMinKernel` for short periods. */
+function rescanMinKernel(x: Float64Array, period: number, y: Float64Array): void {
+  const n = x.length;
+  const lookback = period - 1;
+  let extremeIndex = -1;
+  let extreme = 0;
+  for (let t = 0; t < n; t++) {
+    const start = t - lookback;
+    if (extremeIndex < start) {
+      let j = start < 0 ? 0 : start;
+      extremeIndex = j;
+      extreme = x[j];
+      for (j++; j <= t; j++) {
+        if (x[j] <= extreme) {
+          extreme = x[j];
+          extremeIndex = j;
+        }
+      }
+    } else if (x[t] <= extreme) {
+      extreme = x[t];
+      extremeIndex = t;
+    }
+    y[t] = t >= lookback ? extreme : NaN;
   }
 }
 

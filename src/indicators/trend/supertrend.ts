@@ -1,4 +1,4 @@
-import { withFiniteRows } from '../nanPolicy.js';
+import { hasNonFinite, withFiniteRows } from '../nanPolicy.js';
 import { assertInteger, assertNumber, assertSameLength, outputArray } from '../parameters.js';
 import { StreamingIndicator } from '../StreamingIndicator.js';
 import { ATR, atr } from '../volatility/atr.js';
@@ -68,7 +68,18 @@ export function supertrendOfAtr(
     direction: outputArray('SuperTrend', length, out?.direction),
   };
   // Rows without an ATR (warm-up, missing bars) are skipped like missing bars: the recursion
-  // starts at the first ATR and carries across gaps from the last valid bar.
+  // starts at the first ATR and carries across gaps from the last valid bar. When the only
+  // such rows are the ATR's warm-up (nearly always), the finite rows are the tail after it:
+  // the kernel runs on that tail in place, which is what `withFiniteRows` would hand it after
+  // copying four columns (it sees a non-finite input and takes its general path every time).
+  let start = 0;
+  while (start < length && !Number.isFinite(atrLine[start])) start++;
+  if (!hasNonFinite([high, low, close, atrLine.subarray(start)])) {
+    result.supertrend.fill(NaN, 0, start);
+    result.direction.fill(NaN, 0, start);
+    supertrendKernel(high.subarray(start), low.subarray(start), close.subarray(start), atrLine.subarray(start), multiplier, result.supertrend.subarray(start), result.direction.subarray(start));
+    return result;
+  }
   withFiniteRows([high, low, close, atrLine], [result.supertrend, result.direction], ([h, l, c, a], [line, direction]) =>
     supertrendKernel(h, l, c, a, multiplier, line, direction),
   );

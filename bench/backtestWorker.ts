@@ -1,0 +1,19 @@
+import { backtestColumns, columnInputs, summarize, type ColumnSummary, type SharedColumns } from './backtestColumns.js';
+
+/**
+ * Worker thread of the backtest suite (a piscina task): backtests the columns it is asked for
+ * over the shared buffers (a SharedArrayBuffer crosses threads as a handle, not a copy). With
+ * `summary` it also reads each result's trades and fills and sends them back, to check that
+ * the threads compute what the main thread computes; the timed rounds send nothing back.
+ */
+export interface ColumnsTask {
+  shared: SharedColumns;
+  columns: number[];
+  summary: boolean;
+}
+
+export default function runColumns(task: ColumnsTask): ColumnSummary[] {
+  const inputs = columnInputs(task.shared);
+  const results = backtestColumns(task.columns.map((k) => inputs[k]));
+  return task.summary ? summarize(results) : [];
+}

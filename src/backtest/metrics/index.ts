@@ -1,0 +1,23 @@
+/** Performance analytics of a backtest: formulas and conventions in docs/metrics.md. */
+export { computeMetrics } from './computeMetrics.js';
+export type { MetricsInput, PerformanceMetrics } from './PerformanceMetrics.js';
+export { tradeStatistics, type TradeStatistics } from './tradeStatistics.js';
+export { benchmarkComparison, type BenchmarkComparison } from './benchmarkComparison.js';
+export { rollingMetrics, type RollingMetrics } from './rollingMetrics.js';
+export { drawdownSeries, maxDrawdown } from './drawdownSeries.js';
+export { underwaterPeriods, type UnderwaterPeriod } from './underwaterPeriods.js';
+export { monthlyReturns, type MonthlyReturn } from './monthlyReturns.js';
+export { attribution, untaggedKey, type AttributionKey, type AttributionRow } from './attribution.js';
+export { returnsFromEquity, ruinIndex } from './returnsFromEquity.js';
+export { compoundAnnualGrowthRate, yearMs } from './compoundAnnualGrowthRate.js';
+export { perPeriodRate } from './perPeriodRate.js';
+export { annualVolatility } from './annualVolatility.js';
+export { sharpeRatio } from './sharpeRatio.js';
+export { sortinoRatio, downsideDeviation } from './sortinoRatio.js';
+export { omegaRatio } from './omegaRatio.js';
+export { tailRatio } from './tailRatio.js';
+export { valueAtRisk, expectedShortfall } from './valueAtRisk.js';
+export { alphaBeta, correlation, type AlphaBeta } from './alphaBeta.js';
+export { informationRatio, trackingError } from './informationRatio.js';
+export { deviationNoiseFloor } from './sampleStatistics.js';
+export { curveFromReturns, type CurveFromReturnsOptions } from './curveFromReturns.js';

@@ -1,0 +1,54 @@
+import { TickforgeError } from '../../core/errors.js';
+import type { BacktestInput, SimulationOptions } from './BacktestOptions.js';
+import type { BacktestResult } from './BacktestResult.js';
+import { buildResult } from './buildResult.js';
+import { OrderSchedule } from './OrderSchedule.js';
+import { prepareSymbols } from './prepareSymbols.js';
+import { buildClock } from './SimulationClock.js';
+import { scheduleRequests } from './requestOrders.js';
+import { resolveSimulationOptions } from './resolveSimulationOptions.js';
+import { RouterDriver, scheduleRoutedOrders } from './routerOrders.js';
+import { runSimulation } from './runSimulation.js';
+import { SimulationState } from './SimulationState.js';
+
+const inputKeys = ['symbols', 'signals', 'router', 'routedOrders', 'orders'];
+
+/** The books of the run: one per strategy when the router keeps books, plus any book a routed order names. */
+function bookNames(input: BacktestInput): string[] {
+  const names = new Set<string>();
+  if (input.router?.conflictRule === 'books') for (const signal of input.signals ?? []) names.add(signal.strategy);
+  for (const order of input.routedOrders ?? []) if (order.book !== undefined) names.add(order.book);
+  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Simulates a portfolio over one or many symbols on a shared clock and returns its ledgers.
+ *
+ * Inputs (any mix): strategy `signals` routed through a `SignalRouter` the simulator drives
+ * (with `router` options), `routedOrders` a router already made, entry/exit arrays and target
+ * positions per symbol, and the simulator's own `orders` (market, limit, stop, stop-limit,
+ * trailing stop; time in force; brackets; OCO groups). A signal of bar i fills at bar i+1's
+ * open unless it fills at bar i's close (`fillAt`). The same input gives the same result.
+ * @throws TF_ERR_BACKTEST_OPTION naming a bad option, TF_ERR_BACKTEST_INPUT naming a bad input,
+ *   TF_ERR_CORE_ARGUMENT_INVALID / TF_ERR_STRATEGY_ROUTER from the router's own checks
+ */
+export function simulate(input: BacktestInput, options: SimulationOptions = {}): BacktestResult {
+  const resolved = resolveSimulationOptions(options);
+  if (typeof input !== 'object' || input === null) throw new TickforgeError('TF_ERR_BACKTEST_INPUT', 'Backtest input must be an object with symbols.');
+  for (const key of Object.keys(input)) {
+    if (!inputKeys.includes(key)) throw new TickforgeError('TF_ERR_BACKTEST_INPUT', `Backtest input ${key} is unknown; the fields are ${inputKeys.join(', ')}.`, { details: { field: key } });
+  }
+  if (input.router !== undefined && input.signals === undefined) throw new TickforgeError('TF_ERR_BACKTEST_INPUT', 'Backtest input router options were given without signals to route.');
+  const prepared = prepareSymbols(input.symbols, resolved);
+  const state = new SimulationState(resolved, prepared, bookNames(input));
+  const clock = buildClock(prepared);
+  const symbolIndex = new Map(state.symbols.map((symbol, s) => [symbol, s]));
+  const schedule = new OrderSchedule(state.symbolCount);
+  if (input.orders !== undefined) scheduleRequests(input.orders, schedule, symbolIndex, state.barCount);
+  if (input.routedOrders !== undefined) scheduleRoutedOrders(input.routedOrders, schedule, symbolIndex, state.time);
+  schedule.seal();
+  const router = input.signals === undefined ? undefined : new RouterDriver(input.signals, input.router, symbolIndex, state.time, clock);
+  if (router !== undefined) state.listener = router;
+  const curves = runSimulation(state, { clock, schedule, router, symbolIndex });
+  return buildResult(state, clock, curves, router?.decisions);
+}
