@@ -61,3 +61,15 @@ export function nonNegativeNumber(value: string): number {
   if (!Number.isFinite(number) || number < 0) throw new InvalidArgumentError(`"${value}" is not a number >= 0.`);
   return number;
 }
+
+/** A comma-separated list of exactly `count` whole numbers of 0 or more, e.g. "2,1,2" for an ARIMA order. */
+export function integerTuple(count: number, what: string): (value: string) => number[] {
+  return (value) => {
+    const parts = value.split(',').map((part) => part.trim());
+    const numbers = parts.map(Number);
+    if (parts.length !== count || numbers.some((number, i) => parts[i] === '' || !Number.isInteger(number) || number < 0)) {
+      throw new InvalidArgumentError(`"${value}" is not ${count} whole numbers of 0 or more separated by commas (${what}).`);
+    }
+    return numbers;
+  };
+}

@@ -9,7 +9,9 @@ function fail(message: string, details: Record<string, unknown>): never {
  * The curve the analytics can read: three columns of one length (at least one bar), finite
  * times in strictly increasing order, finite equity and exposure. A NaN names its bar, because
  * it means the simulator marked a position with a missing price and every ratio after it would
- * silently be NaN too.
+ * silently be NaN too. The one exception is a ruined account: where the equity is at or below 0
+ * with a position open, gross exposure over equity is +Infinity (the simulator's curve says so),
+ * and the metrics count it as 0 as they count returns after ruin.
  */
 export function assertEquityCurve(curve: EquityCurve): void {
   const { time, equity, exposure } = curve;
@@ -38,7 +40,9 @@ export function assertEquityCurve(curve: EquityCurve): void {
         value: equity[i],
       });
     }
-    if (!Number.isFinite(exposure[i])) fail(`curve.exposure at bar ${i} (time ${time[i]}) is ${exposure[i]}; it must be finite.`, { bar: i, time: time[i], value: exposure[i] });
+    if (!Number.isFinite(exposure[i]) && !(exposure[i] === Infinity && equity[i] <= 0)) {
+      fail(`curve.exposure at bar ${i} (time ${time[i]}) is ${exposure[i]}; it must be finite (or +Infinity where the equity is at or below 0).`, { bar: i, time: time[i], value: exposure[i] });
+    }
   }
 }
 

@@ -239,6 +239,17 @@ describe('computeMetrics edge cases', () => {
     expect(m.notes.some((note) => note.includes('bar 2'))).toBe(true);
   });
 
+  it('ruin with a position open: the infinite exposure from the ruin on counts as 0; an infinite exposure before it is refused', () => {
+    const curve = dailyCurve([100, 80, -20, -40]);
+    curve.exposure.set([1, 1.5, Infinity, Infinity]);
+    const m = computeMetrics({ curve, trades: [], periodsPerYear: 252 });
+    expect(m.averageExposure).toBeCloseTo(2.5 / 4, 14);
+    expect(m.timeInMarket).toBe(0.5);
+    expect(m.notes.join(' ')).toMatch(/at bar 2 \(ruin\): later per-period returns and exposures count as 0/);
+    curve.exposure[1] = Infinity;
+    expect(() => computeMetrics({ curve, trades: [], periodsPerYear: 252 })).toThrow(/curve.exposure at bar 1 .* is Infinity; it must be finite \(or \+Infinity where the equity is at or below 0\)/);
+  });
+
   it('no losing trade: profit factor NaN with a note', () => {
     const m = computeMetrics({ curve: dailyCurve([100, 110]), trades: [makeTrade({ id: 1, pnl: 10 })], periodsPerYear: 252 });
     expect(m.winRate).toBe(1);

@@ -50,9 +50,13 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
   let exposureSum = 0;
   let barsInMarket = 0;
   let equitySum = 0;
+  // From ruin on nothing is the strategy's performance any more: its exposure counts as 0, as its returns do.
+  const exposed = ruin >= 0 ? ruin : n;
   for (let i = 0; i < n; i++) {
-    exposureSum += exposure[i];
-    if (exposure[i] > 0) barsInMarket++;
+    if (i < exposed) {
+      exposureSum += exposure[i];
+      if (exposure[i] > 0) barsInMarket++;
+    }
     equitySum += equity[i];
   }
   const meanEquity = equitySum / n;
@@ -89,7 +93,7 @@ export function computeMetrics(input: MetricsInput): PerformanceMetrics {
   };
   if (benchmark !== undefined) metrics.benchmark = benchmarkComparison(curve, benchmark, periodsPerYear, riskFreeRate);
   explain(metrics, notes);
-  if (ruin >= 0) notes.push(`The equity fell to ${equity[ruin]} at bar ${ruin} (ruin): later per-period returns count as 0, and CAGR is -1 if it ends at or below 0.`);
+  if (ruin >= 0) notes.push(`The equity fell to ${equity[ruin]} at bar ${ruin} (ruin): later per-period returns and exposures count as 0, and CAGR is -1 if it ends at or below 0.`);
   return metrics;
 }
 

@@ -127,22 +127,7 @@ function checkWindow(bars: Bars, start: number, end: number): void {
   }
 }
 
-/**
- * `computeMetrics` of a run. A ruined account (equity at or below 0 with a position open) has
- * an infinite exposure on the simulator's curve, which the analytics refuse; they already count
- * every return after ruin as 0 (what follows is not the strategy's performance), so exposure
- * counts as 0 from the ruin bar on too, and a note says so. Other curves go through unchanged.
- */
+/** `computeMetrics` of a run (a ruined account included: the analytics count its exposure after ruin as 0). */
 export function metricsOf(curve: EquityCurve, result: Pick<BacktestResult, 'trades'>, periodsPerYear: number, riskFreeRate: number, initialCapital?: number): PerformanceMetrics {
-  const { equity, exposure } = curve;
-  let finite = true;
-  for (let i = 0; i < exposure.length && finite; i++) finite = Number.isFinite(exposure[i]);
-  if (finite) return computeMetrics({ curve, trades: result.trades, periodsPerYear, riskFreeRate, initialCapital });
-  // The exposure is infinite only where the equity is at or below 0: there is such a bar.
-  const ruin = equity.findIndex((value) => !(value > 0));
-  const cleared = exposure.slice();
-  cleared.fill(0, ruin);
-  const metrics = computeMetrics({ curve: { ...curve, exposure: cleared }, trades: result.trades, periodsPerYear, riskFreeRate, initialCapital });
-  metrics.notes.push(`The account was ruined at bar ${ruin} (equity ${equity[ruin]} with a position open): its exposure from there on counts as 0, as its returns do.`);
-  return metrics;
+  return computeMetrics({ curve, trades: result.trades, periodsPerYear, riskFreeRate, initialCapital });
 }

@@ -92,7 +92,7 @@ describe('a ruined account', () => {
     expect(result.metrics.ruinIndex).toBe(3);
     expect(result.metrics.endingEquity).toBeLessThan(0);
     expect(Number.isFinite(result.metrics.averageExposure)).toBe(true);
-    expect(result.metrics.notes.join(' ')).toMatch(/ruined at bar 3/);
+    expect(result.metrics.notes.join(' ')).toMatch(/at bar 3 \(ruin\): later per-period returns and exposures count as 0/);
   });
 });
 
