@@ -50,3 +50,4 @@ export { scanSeries, type ScanRequest, type SeriesScan, type StructureSummary } 
 /** Parameter sweeps (grid, random, genetic), walk-forward analysis and Monte Carlo of trades; `sweep` and `walkForwardSweep` run them on worker threads. */
 export * as sweeps from './backtest/sweep/index.js';
 export { sweep, walkForwardSweep, autoParallelSweepWork, type SweepOptions } from './parallel/runParallelSweep.js';
+export { selectSarimaxOrderInParallel, type ParallelSarimaxOrderSelectionOptions } from './parallel/selectSarimaxOrderInParallel.js';

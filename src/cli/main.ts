@@ -9,6 +9,7 @@ import { computeCommand } from './computeCommand.js';
 import { configCommand } from './configCommand.js';
 import { coverageCommand } from './coverageCommand.js';
 import { exportCommand } from './exportCommand.js';
+import { forecastCommand } from './forecastCommand.js';
 import { generateCommand } from './generateCommand.js';
 import { indicatorCommand } from './indicatorCommand.js';
 import { ingestCommand } from './ingestCommand.js';
@@ -29,7 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [runCommand(), ingestCommand(), updateCommand(), generateCommand(), showCommand(), coverageCommand(), exportCommand(), indicatorCommand(), computeCommand(), structureCommand(), signalsCommand(), backtestCommand(), sweepCommand(), cacheCommand(), configCommand()]) {
+  for (const command of [runCommand(), ingestCommand(), updateCommand(), generateCommand(), showCommand(), coverageCommand(), exportCommand(), indicatorCommand(), computeCommand(), structureCommand(), signalsCommand(), backtestCommand(), sweepCommand(), forecastCommand(), cacheCommand(), configCommand()]) {
     program.addCommand(command.exitOverride());
   }
   try {

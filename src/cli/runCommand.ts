@@ -7,10 +7,12 @@ import { choice } from './parseOptions.js';
 import { createProgress } from './progressBar.js';
 import { addCostOptions, simulationOptionsOf, type CostOptions } from './addCostOptions.js';
 import { rankedTable } from '../report/rankedTable.js';
+import { formatUniverseForecasts } from './formatUniverseForecasts.js';
 
 interface RunOptions extends CostOptions {
   format: 'table' | 'json';
   report: string | false;
+  forecast: boolean;
 }
 
 export function runCommand(): Command {
@@ -18,12 +20,14 @@ export function runCommand(): Command {
     .description('the main job: ensure the store exists (seeding the sample universe when empty), report its coverage, backtest every built-in strategy over the stored universe and rank them, with an HTML report of the best')
     .option('--format <format>', 'table or json', choice(['table', 'json'] as const), 'table')
     .option('--report <file>', 'where the HTML report of the best strategy goes', '.tickforge/report.html')
-    .option('--no-report', 'write no HTML report');
+    .option('--no-report', 'write no HTML report')
+    .option('--no-forecast', 'skip the forecast stage (expected return and volatility per symbol)');
   return addCostOptions(command).action(async (options: RunOptions, command: Command) => {
       const runtime = runtimeFor(command);
       const quiet = globalOptionsOf(command).quiet === true || options.format === 'json';
       const progress = createProgress({ quiet, unit: 'series' });
       const backtests = createProgress({ quiet, unit: 'strategies' });
+      const forecasting = createProgress({ quiet, unit: 'symbols' });
       try {
         const report = await withCorrelationId(() =>
           runMainJob(
@@ -33,11 +37,17 @@ export function runCommand(): Command {
               onProgress: (done) => progress.update(done),
               onBacktestStart: (strategies) => backtests.start(strategies, 'backtesting'),
               onBacktestProgress: (done) => backtests.update(done),
+              onForecastStart: (symbols) => {
+                backtests.stop();
+                forecasting.start(symbols, 'forecasting');
+              },
+              onForecastProgress: (done) => forecasting.update(done),
             },
-            { simulation: simulationOptionsOf(options), reportPath: options.report === false ? undefined : options.report },
+            { simulation: simulationOptionsOf(options), reportPath: options.report === false ? undefined : options.report, skipForecasts: !options.forecast },
           ),
         );
         backtests.stop();
+        forecasting.stop();
         progress.stop();
         if (options.format === 'json') {
           process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -52,11 +62,13 @@ export function runCommand(): Command {
             process.stdout.write(`\nBuilt-in strategies on ${symbols} ${timeframe} series (${bars} bars), each one portfolio after costs, by Sharpe:\n`);
             process.stdout.write(`${rankedTable(report.ranking, { by: 'sharpeRatio' })}\n`);
           }
+          if (report.forecasts !== undefined) process.stdout.write(`\n${formatUniverseForecasts(report.forecasts)}\n`);
           if (report.reportPath !== undefined) process.stdout.write(`\nReport of the best strategy: ${report.reportPath}\n`);
         }
       } finally {
         progress.stop();
         backtests.stop();
+        forecasting.stop();
         await runtime.close();
       }
     });

@@ -37,6 +37,7 @@ export const errorDefinitions = {
   TF_ERR_FORECAST_SERIES_TOO_SHORT: { status: 422, exitCode: 2, summary: 'A series has too few observations for the requested model order.' },
   TF_ERR_FORECAST_SERIES_CONSTANT: { status: 422, exitCode: 2, summary: 'A series (or its residuals after the mean model) has no variation, so no variance model can be fitted.' },
   TF_ERR_FORECAST_SERIES_NOT_FINITE: { status: 422, exitCode: 2, summary: 'A series holds NaN or infinite values; drop or fill them before fitting.' },
+  TF_ERR_FORECAST_NO_MODEL: { status: 422, exitCode: 2, summary: 'Automatic order selection found no candidate model it could fit (each one failed to converge, was non-stationary or non-invertible, or was refused); the details say why.' },
   TF_ERR_STORE_URL_INVALID: { status: 400, exitCode: 2, summary: 'A store URL has an unknown scheme or a bad form.' },
   TF_ERR_STORE_UNSUPPORTED: { status: 501, exitCode: 2, summary: 'The store kind is recognised but not available in this build.' },
   TF_ERR_STORE_OPEN: { status: 503, exitCode: 1, summary: 'The store could not be opened (locked, unreadable, wrong version).' },

@@ -11,6 +11,8 @@ export interface BacktestHtmlOptions extends PageDataOptions {
   library: string;
   /** Trades listed in the table; default 500 (the JSON report has them all). */
   maxTrades?: number;
+  /** More sections (HTML, trusted: built by this package's report functions), placed before the trades. */
+  extraSections?: string;
 }
 
 const style = `body{margin:0;font-family:system-ui,-apple-system,sans-serif;color:#263238;background:#fafbfc}
@@ -123,6 +125,7 @@ ${report.monthlyReturns.length === 0 ? '<p class="muted">No months.</p>' : rende
 ${priceSection}
 <h2>Attribution</h2>
 <div class="attributions">${attributionTable('By strategy', report.attribution.strategy)}${attributionTable('By symbol', report.attribution.symbol)}${attributionTable('By tag', report.attribution.tag)}</div>
+${options.extraSections ?? ''}
 <h2>Trades</h2>
 ${tradeTable(report.trades, options.maxTrades ?? 500)}
 </main>
