@@ -9,7 +9,12 @@ import { forecastModelNames, type ForecastModelName, type ForecastSpecification 
 import { runForecast } from '../forecast/runForecast.js';
 import { selectSarimaxOrderInParallel } from '../parallel/selectSarimaxOrderInParallel.js';
 import { seriesTransforms, transformSeries, type SeriesTransform } from '../forecast/transformSeries.js';
+import { TickforgeError } from '../core/errors.js';
+import { rollingOriginBacktest, type RollingOriginBacktestResult } from '../forecast/ensemble/rollingOriginBacktest.js';
+import { forecastModelFor } from '../forecast/forecastModelFor.js';
+import { formatAccuracy } from './formatAccuracy.js';
 import { formatForecast } from './formatForecast.js';
+import { createProgress } from './progressBar.js';
 import { globalOptionsOf } from './globalOptions.js';
 import { choice, integerTuple, positiveInteger, positiveNumber } from './parseOptions.js';
 
@@ -31,6 +36,7 @@ interface ForecastCommandOptions {
   onMissing: 'error' | 'drop';
   json?: boolean;
   chart?: string;
+  evaluate?: number;
 }
 
 export function forecastCommand(): Command {
@@ -51,6 +57,7 @@ export function forecastCommand(): Command {
     .option('--horizon <h>', 'steps to forecast', positiveInteger, 10)
     .option('--level <p>', 'prediction interval coverage', positiveNumber, 0.95)
     .option('--on-missing <policy>', 'rows without a number: error (default) or drop (counted on standard error)', choice(['error', 'drop'] as const), 'error')
+    .option('--evaluate <origins>', 'also backtest the model over the last N origins (refitted at each, horizon steps ahead) beside the random walk and drift: MAE, RMSE, MAPE, direction', positiveInteger)
     .option('--json', 'print the result as JSON')
     .option('--chart <file>', 'draw history, forecast and interval: .html, .svg or .png')
     .action(async (options: ForecastCommandOptions, command: Command) => {
@@ -70,14 +77,17 @@ export function forecastCommand(): Command {
         horizon: options.horizon,
         level: options.level,
       };
+      // An impossible --evaluate fails before the fit, not after it.
+      if (options.evaluate !== undefined) forecastModelFor(specification, series.values.length);
       const quiet = globalOptionsOf(command).quiet === true || options.json === true;
       if (options.auto && !quiet) process.stderr.write(`searching ${options.model} orders by AIC on ${availableParallelism()} threads...\n`);
       const outcome = await runForecast(series.values, specification, { selectOrder: (values, settings) => selectSarimaxOrderInParallel(values, settings) });
       const historyTimes = column.times === undefined ? undefined : Float64Array.from(series.sourceIndex, (i) => column.times![i]);
       const times = historyTimes === undefined ? undefined : futureTimes(historyTimes, options.horizon);
       const context = { label: column.label, transform: options.transform, times };
-      if (options.json) process.stdout.write(`${JSON.stringify(forecastJson(outcome, context), null, 2)}\n`);
-      else process.stdout.write(formatForecast(outcome, context));
+      const accuracy = options.evaluate === undefined ? undefined : evaluateForecasts(series.values, specification, options.evaluate, quiet, command);
+      if (options.json) process.stdout.write(`${JSON.stringify({ ...forecastJson(outcome, context), accuracy: accuracy === undefined ? undefined : accuracyJson(accuracy) }, null, 2)}\n`);
+      else process.stdout.write(`${formatForecast(outcome, context)}${accuracy === undefined ? '' : `\n${formatAccuracy(accuracy)}`}`);
       for (const warning of outcome.warnings) process.stderr.write(`warning: ${warning}\n`);
       if (options.chart !== undefined) {
         await writeForecastChart(
@@ -98,6 +108,50 @@ export function forecastCommand(): Command {
         process.stderr.write(`chart written to ${options.chart}\n`);
       }
     });
+}
+
+/**
+ * The rolling-origin backtest of the specified model over the last `origins` origins with a
+ * progress bar (each origin refits the model).
+ * @throws TF_ERR_FORECAST_SERIES_TOO_SHORT when the series has no room for that many origins.
+ */
+function evaluateForecasts(series: Float64Array, specification: ForecastSpecification, origins: number, quiet: boolean, command: Command): RollingOriginBacktestResult {
+  const initial = series.length - origins - specification.horizon + 1;
+  if (initial < 3) {
+    throw new TickforgeError('TF_ERR_FORECAST_SERIES_TOO_SHORT', `--evaluate ${origins} with --horizon ${specification.horizon} needs more than ${origins + specification.horizon} observations; the series has ${series.length}. Use fewer origins.`);
+  }
+  const model = forecastModelFor(specification, series.length);
+  const progress = createProgress({ quiet: quiet || globalOptionsOf(command).quiet === true, unit: 'fits' });
+  let started = false;
+  try {
+    return rollingOriginBacktest(series, [model], {
+      initial,
+      horizon: specification.horizon,
+      onProgress: ({ completed, total }) => {
+        if (!started) progress.start(total, 'backtesting forecasts');
+        started = true;
+        progress.update(completed);
+      },
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+function accuracyJson(result: RollingOriginBacktestResult) {
+  const plain = (value: number) => (Number.isFinite(value) ? value : null);
+  const scored = (model: RollingOriginBacktestResult['naive']) => ({
+    name: model.name,
+    forecasts: model.overall.count,
+    mae: plain(model.overall.mae),
+    rmse: plain(model.overall.rmse),
+    mape: plain(model.overall.mape),
+    directionalAccuracy: plain(model.overall.directionalAccuracy),
+    rmseVersusNaive: plain(model.overall.versusNaive.rmseRatio),
+    rmseVersusDrift: plain(model.overall.versusDrift.rmseRatio),
+    failures: model.failures.length,
+  });
+  return { origins: result.origins.length, horizon: result.horizon, model: scored(result.models[0]), naive: scored(result.naive), drift: scored(result.drift) };
 }
 
 /** The outcome as plain JSON: arrays for typed arrays, null for NaN (JSON has no NaN). */

@@ -1,31 +1,21 @@
-import { arimaModel } from './arima/arimaModel.js';
-import { driftModel } from './ensemble/driftModel.js';
-import { ensembleModel } from './ensemble/ensembleModel.js';
-import { naiveModel } from './ensemble/naiveModel.js';
+import { defaultEnsemble } from './forecastModelFor.js';
 import type { ForecastOutcome } from './ForecastOutcome.js';
 import { normalQuantile } from './special/normalDistribution.js';
-import { samossaModel } from './ssa/samossaModel.js';
 
 export interface EnsembleOutcomeOptions {
   /** The ARIMA member's order (default (1,1,1)) and trend (default 't' when d = 1, 'c' when d = 0, else 'n'). */
   order?: readonly [number, number, number];
   trend?: 'n' | 'c' | 't' | 'ct';
-  /** One-step validation origins (default min(20, a fifth of the series)). */
-  validationWindow?: number;
 }
 
 /**
  * The ensemble of ARIMA, SAMoSSA, the random walk with drift and the random walk, weighted by
- * inverse one-step MSE at the last `validationWindow` origins of the series (never later data),
+ * inverse one-step MSE at the last min(20, n / 5) origins of the series (never later data),
  * as a ForecastOutcome with every member's weight and contribution. The interval is normal
  * around the mixture standard error.
  */
 export function ensembleOutcome(series: Float64Array, options: EnsembleOutcomeOptions, horizon: number, level: number): ForecastOutcome {
-  const order = options.order ?? [1, 1, 1];
-  const trend = options.trend ?? (order[1] === 1 ? 't' : order[1] === 0 ? 'c' : 'n');
-  const validationWindow = options.validationWindow ?? Math.max(1, Math.min(20, Math.floor(series.length / 5)));
-  const ensemble = ensembleModel([arimaModel({ order: [...order] as [number, number, number], trend }), samossaModel(), driftModel(), naiveModel()], { weighting: 'inverse-mse', validationWindow });
-  const result = ensemble.forecastWithContributions(series, horizon);
+  const result = defaultEnsemble(series.length, options.order, options.trend).forecastWithContributions(series, horizon);
   const z = normalQuantile(0.5 + level / 2);
   return {
     model: `ensemble (inverse one-step MSE over ${result.validation.origins} origins) of ${result.members.map((member) => member.name).join(', ')}`,

@@ -84,6 +84,25 @@ describe('tickforge forecast', () => {
     expect(readFileSync(html, 'utf8')).toContain('data-series="forecast"');
   });
 
+  it('backtests the model over rolling origins beside the random walk and drift, as the library does', async () => {
+    const result = await cli('forecast', '--model', 'sarimax', '--order', '0,1,1', '--seasonal', '0,1,1,12', '--input', passengers, '--transform', 'log', '--horizon', '2', '--evaluate', '6', '--json');
+    expect(result.code, result.stderr).toBe(0);
+    const accuracy = (JSON.parse(result.stdout) as { accuracy: { origins: number; model: { name: string; forecasts: number; rmse: number; rmseVersusNaive: number }; naive: { rmse: number } } }).accuracy;
+    const { rollingOriginBacktest } = await import('../../src/forecast/ensemble/rollingOriginBacktest.js');
+    const { arimaModel } = await import('../../src/forecast/arima/arimaModel.js');
+    const { readNumericColumn } = await import('../../src/data/csv/readNumericColumn.js');
+    const logs = (await readNumericColumn(passengers)).values.map(Math.log);
+    const expected = rollingOriginBacktest(logs, [arimaModel({ order: [0, 1, 1], seasonalOrder: [0, 1, 1, 12], trend: 'n' })], { initial: logs.length - 6 - 2 + 1, horizon: 2 });
+    expect(accuracy.origins).toBe(6);
+    expect(accuracy.model.forecasts).toBe(12);
+    expect(accuracy.model.rmse).toBeCloseTo(expected.models[0].overall.rmse, 10);
+    expect(accuracy.naive.rmse).toBeCloseTo(expected.naive.overall.rmse, 12);
+    expect(accuracy.model.rmseVersusNaive).toBeLessThan(1);
+    const automatic = await cli('forecast', '--model', 'arima', '--auto', '--input', passengers, '--evaluate', '5');
+    expect(automatic.code).toBe(2);
+    expect(automatic.stderr).toMatch(/run --auto first, then evaluate the order it chose with --order/);
+  });
+
   it('names the problem: a missing value, a constant series, too short a series, a bad option', async () => {
     const gap = join(directory, 'gap.csv');
     writeFileSync(gap, 'time,close\n2024-01-01,1\n2024-01-02,\n2024-01-03,3\n');

@@ -53,7 +53,9 @@ export function garch11NegativeLogLikelihood(workspace: LikelihoodWorkspace, the
   let gGamma = 0;
   let gBeta = 0;
   let gDegrees = 0;
-  let total = 0;
+  const normal = layout.distribution === 'normal';
+  // The normal density's constant, added once instead of per observation.
+  let total = normal ? -constants.constant * T : 0;
   for (let t = 0; t < T; t++) {
     let value = omega + alpha * square + gamma * negativeSquare + beta * variance;
     let nextMean = 0;
@@ -87,20 +89,34 @@ export function garch11NegativeLogLikelihood(workspace: LikelihoodWorkspace, the
     }
     s2[t] = value;
     const et = e[t];
-    total += negativeLogDensity(constants, et, value, want ? term : undefined);
+    let termVariance: number;
+    let termResidual: number;
+    if (normal) {
+      // The normal density inline: this line runs T times per evaluation, and the call with its
+      // out-parameter object cost as much as the rest of the loop.
+      const inverse = 1 / value;
+      const ratio = et * et * inverse;
+      total += 0.5 * (Math.log(value) + ratio);
+      termVariance = 0.5 * (1 - ratio) * inverse;
+      termResidual = et * inverse;
+    } else {
+      total += negativeLogDensity(constants, et, value, want ? term : undefined);
+      termVariance = term.variance;
+      termResidual = term.residual;
+    }
     if (want) {
       // de/dmu = -1 for the constant mean.
-      const rowMean = term.variance * nextMean - term.residual;
-      const rowOmega = term.variance * nextOmega;
-      const rowAlpha = term.variance * nextAlpha;
-      const rowGamma = term.variance * nextGamma;
-      const rowBeta = term.variance * nextBeta;
+      const rowMean = termVariance * nextMean - termResidual;
+      const rowOmega = termVariance * nextOmega;
+      const rowAlpha = termVariance * nextAlpha;
+      const rowGamma = termVariance * nextGamma;
+      const rowBeta = termVariance * nextBeta;
       gMean += rowMean;
       gOmega += rowOmega;
       gAlpha += rowAlpha;
       gGamma += rowGamma;
       gBeta += rowBeta;
-      gDegrees += term.degrees;
+      if (!normal) gDegrees += term.degrees;
       if (scores) {
         const row = t * K;
         if (meanCount === 1) scores[row] = rowMean;

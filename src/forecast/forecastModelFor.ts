@@ -1,0 +1,47 @@
+import { TickforgeError } from '../core/errors.js';
+import { arimaModel } from './arima/arimaModel.js';
+import { driftModel } from './ensemble/driftModel.js';
+import { ensembleModel, type EnsembleModel } from './ensemble/ensembleModel.js';
+import { garchMeanModel } from './ensemble/garchMeanModel.js';
+import { naiveModel } from './ensemble/naiveModel.js';
+import type { ForecastModel } from './ForecastModel.js';
+import type { ForecastSpecification } from './ForecastSpecification.js';
+import { samossaModel } from './ssa/samossaModel.js';
+
+/** The ensemble of `tickforge forecast --model ensemble`: ARIMA, SAMoSSA, drift and naive by inverse one-step MSE. */
+export function defaultEnsemble(seriesLength: number, order: readonly [number, number, number] = [1, 1, 1], trend?: 'n' | 'c' | 't' | 'ct'): EnsembleModel {
+  const chosenTrend = trend ?? (order[1] === 1 ? 't' : order[1] === 0 ? 'c' : 'n');
+  const validationWindow = Math.max(1, Math.min(20, Math.floor(seriesLength / 5)));
+  return ensembleModel([arimaModel({ order: [...order] as [number, number, number], trend: chosenTrend }), samossaModel(), driftModel(), naiveModel()], { weighting: 'inverse-mse', validationWindow });
+}
+
+/**
+ * The specification as a ForecastModel (fit on a history, forecast its mean), for the
+ * rolling-origin accuracy backtest: the same model `runForecast` fits, refitted at each origin.
+ * An automatic order has no fixed model to refit; the error says to evaluate the chosen order.
+ */
+export function forecastModelFor(specification: ForecastSpecification, seriesLength: number): ForecastModel {
+  if (specification.automatic) {
+    throw new TickforgeError('TF_ERR_FORECAST_OPTION', 'An automatic order search cannot be backtested origin by origin: run --auto first, then evaluate the order it chose with --order.');
+  }
+  const seasonal = specification.seasonal ?? [0, 0, 0, 0];
+  switch (specification.model) {
+    case 'arima':
+    case 'sarimax': {
+      const order = specification.order ?? [1, 0, 0];
+      return arimaModel({
+        order: [...order] as [number, number, number],
+        seasonalOrder: seasonal[3] > 1 ? ([...seasonal] as [number, number, number, number]) : undefined,
+        trend: specification.trend ?? (order[1] + seasonal[1] > 0 ? 'n' : 'c'),
+      });
+    }
+    case 'garch':
+    case 'gjr':
+    case 'egarch':
+      return garchMeanModel({ volatility: specification.model, distribution: specification.distribution });
+    case 'ssa':
+      return samossaModel({ windowLength: specification.windowLength, components: specification.components });
+    case 'ensemble':
+      return defaultEnsemble(seriesLength, specification.order, specification.trend);
+  }
+}
