@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildPackage } from './compiled.js';
 import { printResult, writeResult, type Suite } from './harness.js';
 
 /**
@@ -20,6 +21,7 @@ const sharedCandidate = resolve(here, '..', '..', 'shared', 'data');
 const sharedDataDir = existsSync(sharedCandidate) ? sharedCandidate : undefined;
 if (sharedDataDir === undefined) console.log(`note: ${sharedCandidate} is absent; suites that need the shared market data will say so and skip.`);
 
+buildPackage((line) => console.log(line));
 for (const name of requested.length > 0 ? requested : available) {
   const module = (await import(join(suitesDir, `${name}.ts`))) as { run: Suite };
   const result = await module.run({ sharedDataDir, log: (line) => console.log(line) });
