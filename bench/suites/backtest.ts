@@ -11,7 +11,7 @@ import { measureGrid } from '../backtestGrid.js';
 import type { ColumnsTask } from '../backtestWorker.js';
 import { garbageCollector } from '../garbageCollector.js';
 import type { BenchMeasurement, BenchTarget, Suite } from '../harness.js';
-import { median } from '../median.js';
+import { timeRounds } from '../timeRounds.js';
 
 /**
  * The simulator's speed (issue 7):
@@ -65,18 +65,6 @@ function startWorkers(shared: SharedColumns) {
   };
 }
 
-async function timeRounds(work: () => unknown, gc: () => void, runs = RUNS): Promise<number> {
-  await work();
-  const samples: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    gc();
-    const start = performance.now();
-    await work();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
-
 function universeInChild(dir: string): UniverseTiming | string {
   const child = spawnSync(process.execPath, [...process.execArgv, childScript, dir, String(UNIVERSE_RUNS)], { encoding: 'utf8', timeout: 600_000, maxBuffer: 16 * 1024 * 1024 });
   const lastLine = (child.stdout ?? '').trim().split('\n').pop() ?? '';
@@ -100,13 +88,13 @@ export const run: Suite = async (context) => {
   try {
     const threadSummary = await workers.run(true);
     context.log('backtest: columns on two worker threads');
-    const parallelMs = await timeRounds(() => workers.run(false), gc);
+    const parallelMs = await timeRounds(() => workers.run(false), RUNS, gc);
     context.log('backtest: columns on one thread');
-    const singleMs = await timeRounds(() => backtestColumns(inputs), gc);
-    const withCurvesMs = await timeRounds(() => backtestColumns(inputs).forEach((result) => result.curve.equity), gc);
+    const singleMs = await timeRounds(() => backtestColumns(inputs), RUNS, gc);
+    const withCurvesMs = await timeRounds(() => backtestColumns(inputs).forEach((result) => result.curve.equity), RUNS, gc);
     context.log('backtest: one portfolio of the 8 symbols');
     const portfolio = () => simulate({ symbols: inputs }, { ...columnOptions, sizing: { kind: 'equity-fraction', fraction: 1 / COLUMNS } });
-    const portfolioMs = await timeRounds(portfolio, gc);
+    const portfolioMs = await timeRounds(portfolio, RUNS, gc);
     const summary = summarize(backtestColumns(inputs));
     const portfolioResult = portfolio();
     measurements.push(

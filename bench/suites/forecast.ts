@@ -13,6 +13,7 @@ import type { UniverseSeries } from '../../src/parallel/forecastUniverse.js';
 import { compiled } from '../compiled.js';
 import type { BenchMeasurement, BenchTarget, Suite } from '../harness.js';
 import { median } from '../median.js';
+import { timeRounds } from '../timeRounds.js';
 
 /**
  * Forecasting speed (issue 8), each figure beside its peer in the same run:
@@ -38,17 +39,6 @@ function logColumn(csv: string, column: string, limit: number, symbol?: string):
   const symbolColumn = header.indexOf('symbol');
   const rows = lines.slice(1).map((line) => line.split(',')).filter((row) => symbol === undefined || row[symbolColumn] === symbol);
   return Float64Array.from(rows.slice(0, limit), (row) => Math.log(Number(row[value])));
-}
-
-async function timed(run: () => unknown, repeats = REPEATS): Promise<number> {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  return median(times);
 }
 
 /** statsmodels' median fit time and estimates per case, or the reason it could not run. */
@@ -149,7 +139,7 @@ export const run: Suite = async (context) => {
       const label = `ARIMA(2,1,2), ${name}`;
       context.log(`forecast: ${label}`);
       const fit = fitSarimax(values, { order: [2, 1, 2] });
-      const ours = await timed(() => fitSarimax(values, { order: [2, 1, 2] }));
+      const ours = await timeRounds(() => fitSarimax(values, { order: [2, 1, 2] }), REPEATS);
       measurements.push({ case: label, implementation: 'tickforge', metric: 'fit time', value: ours, unit: 'ms', better: 'lower' });
       measurements.push({ case: label, implementation: 'tickforge', metric: 'log-likelihood', value: fit.logLikelihood, unit: 'nats', better: 'higher' });
       if (typeof theirs !== 'string') {
@@ -185,7 +175,7 @@ export const run: Suite = async (context) => {
       context.log(`forecast: ${label}`);
       const options = { startup: 'sample-variance' as const };
       const fit = fitGarch(values, options);
-      const ours = await timed(() => fitGarch(values, options));
+      const ours = await timeRounds(() => fitGarch(values, options), REPEATS);
       measurements.push({ case: label, implementation: 'tickforge', metric: 'fit time', value: ours, unit: 'ms', better: 'lower' });
       measurements.push({ case: label, implementation: 'tickforge', metric: 'log-likelihood', value: fit.logLikelihood, unit: 'nats', better: 'higher' });
       if (typeof rFits !== 'string') {

@@ -13,7 +13,7 @@ import { builtInStrategies } from '../../src/strategy/strategyRegistry.js';
 import { compiled } from '../compiled.js';
 import { garbageCollector } from '../garbageCollector.js';
 import type { BenchMeasurement, BenchTarget, Suite } from '../harness.js';
-import { median } from '../median.js';
+import { timeRounds } from '../timeRounds.js';
 import { toObjects, type BarObject } from '../peers/objectBarsPeer.js';
 
 /**
@@ -64,17 +64,7 @@ export const run: Suite = async (context) => {
   const measurements: BenchMeasurement[] = [];
   const targets: BenchTarget[] = [];
   const notes: string[] = [];
-  const timed = async (work: () => unknown | Promise<unknown>, runs = RUNS): Promise<number> => {
-    await work();
-    const samples: number[] = [];
-    for (let k = 0; k < runs; k++) {
-      gc();
-      const start = performance.now();
-      await work();
-      samples.push(performance.now() - start);
-    }
-    return median(samples);
-  };
+  const timed = (work: () => unknown, runs = RUNS): Promise<number> => timeRounds(work, runs, gc);
 
   // 1. The full SMC analysis of 1,000 bars, over every symbol with that many (a different series each call).
   const long = universe.filter((bars) => bars.length >= 1_000).map((bars) => sliceBars(bars, 1_000));

@@ -1,5 +1,5 @@
 import { TickforgeError } from '../../core/errors.js';
-import { invertMatrix } from '../linearAlgebra/invertMatrix.js';
+import { leastSquaresWithInverse } from '../linearAlgebra/leastSquares.js';
 
 export interface OcsbOptions {
   /** The most lags of the auxiliary autoregression (default 3, as R's nsdiffs and pmdarima). */
@@ -124,19 +124,9 @@ function fitOcsb(x: Float64Array, s: number, lag: number, maxLag: number): { aic
 /** OLS without intercept by the normal equations (a handful of regressors), with classical t-values; null when X'X is singular. */
 function ordinaryLeastSquares(design: Float64Array, response: Float64Array, rows: number, columns: number): { coefficients: Float64Array; tValues: Float64Array; residualSumOfSquares: number } | null {
   if (rows <= columns) return null;
-  const xtx = new Float64Array(columns * columns);
-  const xty = new Float64Array(columns);
-  for (let r = 0; r < rows; r++) {
-    for (let i = 0; i < columns; i++) {
-      const xi = design[r * columns + i];
-      xty[i] += xi * response[r];
-      for (let j = 0; j < columns; j++) xtx[i * columns + j] += xi * design[r * columns + j];
-    }
-  }
-  const inverse = invertMatrix(xtx, columns);
-  if (!inverse) return null;
-  const coefficients = new Float64Array(columns);
-  for (let i = 0; i < columns; i++) for (let j = 0; j < columns; j++) coefficients[i] += inverse[i * columns + j] * xty[j];
+  const solved = leastSquaresWithInverse(design, response, rows, columns);
+  if (!solved) return null;
+  const { coefficients, inverse } = solved;
   let residualSumOfSquares = 0;
   for (let r = 0; r < rows; r++) {
     let fitted = 0;

@@ -6,6 +6,11 @@ import { invertMatrix } from './invertMatrix.js';
  * enough for the few regressors of an AR mean's starting values.
  */
 export function leastSquares(design: ArrayLike<number>, response: ArrayLike<number>, rows: number, columns: number): Float64Array | undefined {
+  return leastSquaresWithInverse(design, response, rows, columns)?.coefficients;
+}
+
+/** `leastSquares` and (X'X)^-1 with it, for callers that need the coefficients' variances (t-values). */
+export function leastSquaresWithInverse(design: ArrayLike<number>, response: ArrayLike<number>, rows: number, columns: number): { coefficients: Float64Array; inverse: Float64Array } | undefined {
   const xtx = new Float64Array(columns * columns);
   const xty = new Float64Array(columns);
   for (let r = 0; r < rows; r++) {
@@ -19,5 +24,5 @@ export function leastSquares(design: ArrayLike<number>, response: ArrayLike<numb
   if (!inverse) return undefined;
   const coefficients = new Float64Array(columns);
   for (let i = 0; i < columns; i++) for (let j = 0; j < columns; j++) coefficients[i] += inverse[i * columns + j] * xty[j];
-  return coefficients;
+  return { coefficients, inverse };
 }

@@ -1,3 +1,5 @@
+import { regularizedUpperGamma } from './chiSquare.js';
+
 /** Standard normal density. */
 export function normalDensity(x: number): number {
   return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
@@ -12,44 +14,10 @@ export function normalDensity(x: number): number {
 export function normalCdf(x: number): number {
   if (Number.isNaN(x)) return NaN;
   const z = Math.abs(x) / Math.SQRT2;
-  const upper = 0.5 * upperGammaHalf(z * z);
+  const upper = 0.5 * regularizedUpperGamma(0.5, z * z);
   return x < 0 ? upper : 1 - upper;
 }
 
-/** Q(1/2, s) = erfc(sqrt s). */
-function upperGammaHalf(s: number): number {
-  if (s === 0) return 1;
-  const a = 0.5;
-  const logFront = -s + a * Math.log(s) - 0.5723649429247001; // - ln Gamma(1/2) = - ln sqrt(pi)
-  if (s < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 500; n++) {
-      term *= s / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
-    }
-    return 1 - sum * Math.exp(logFront);
-  }
-  const tiny = 1e-300;
-  let b = s + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 500; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return Math.exp(logFront) * h;
-}
 
 /**
  * Standard normal quantile: Acklam's rational approximation (relative error 1.15e-9) refined

@@ -1,5 +1,5 @@
 import { TickforgeError } from '../../core/errors.js';
-import { leastSquares } from '../linearAlgebra/leastSquares.js';
+import { invertMatrix } from '../linearAlgebra/invertMatrix.js';
 
 export interface AutoregressionFit {
   /** The chosen order p (0: white noise). */
@@ -42,21 +42,31 @@ export function fitAutoregression(series: Float64Array, maximumOrder: number, ne
     warnings.push('the residual is zero to rounding: the signal explains the series exactly and the AR part is empty');
     return { ...best, innovationVariance: 0, aic: -Infinity };
   }
-  for (let p = 1; p <= P; p++) {
-    const design = new Float64Array(m * p);
-    const response = new Float64Array(m);
-    for (let row = 0; row < m; row++) {
-      const t = P + row;
-      response[row] = series[t];
-      for (let j = 0; j < p; j++) design[row * p + j] = series[t - 1 - j];
+  // Every order regresses on the same sample, so one cross-product matrix of the lags 0..P
+  // serves them all: entry (i, j) = sum_t y_{t-i} y_{t-j}, accumulated in row order as a
+  // per-order X'X would be. That is O(m P^2 / 2) once instead of O(m p^2) for every order.
+  const size = P + 1;
+  const products = new Float64Array(size * size);
+  for (let t = P; t < n; t++) {
+    for (let i = 0; i <= P; i++) {
+      const yi = series[t - i];
+      for (let j = i; j <= P; j++) products[i * size + j] += yi * series[t - j];
     }
-    const coefficients = leastSquares(design, response, m, p);
-    if (!coefficients || !isStationary(coefficients)) continue;
+  }
+  for (let i = 0; i <= P; i++) for (let j = 0; j < i; j++) products[i * size + j] = products[j * size + i];
+  for (let p = 1; p <= P; p++) {
+    const gram = new Float64Array(p * p);
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) gram[i * p + j] = products[(i + 1) * size + j + 1];
+    const inverse = invertMatrix(gram, p);
+    if (!inverse) continue;
+    const coefficients = new Float64Array(p);
+    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) coefficients[i] += inverse[i * p + j] * products[(j + 1) * size];
+    if (!isStationary(coefficients)) continue;
     let rss = 0;
-    for (let row = 0; row < m; row++) {
+    for (let t = P; t < n; t++) {
       let fitted = 0;
-      for (let j = 0; j < p; j++) fitted += coefficients[j] * design[row * p + j];
-      rss += (response[row] - fitted) ** 2;
+      for (let j = 0; j < p; j++) fitted += coefficients[j] * series[t - 1 - j];
+      rss += (series[t] - fitted) ** 2;
     }
     const aic = m * Math.log(rss / m) + 2 * p;
     if (aic < best.aic) best = { order: p, coefficients, innovationVariance: rss / (m - p), aic, observations: m, warnings };
