@@ -14,7 +14,7 @@
  */
 
 /** |P_{t+1} - P_t| below this (sigma2 = 1 units) freezes the covariance, as statsmodels' steady-state switch. */
-const steadyStateTolerance = 1e-13;
+export const steadyStateTolerance = 1e-13;
 /** statsmodels' approximate-diffuse variance (`initial_variance`). */
 export const approximateDiffuseVariance = 1e6;
 
@@ -84,8 +84,8 @@ export class ArmaKalmanFilter {
     }
     for (let iteration = 0; iteration < 200; iteration++) {
       // term = A X A'
-      multiply(a, x, product, m, false);
-      multiply(product, a, term, m, true);
+      multiplySquare(a, x, product, m, false);
+      multiplySquare(product, a, term, m, true);
       let largestTerm = 0;
       let largest = 0;
       for (let k = 0; k < m * m; k++) {
@@ -95,7 +95,7 @@ export class ArmaKalmanFilter {
       }
       if (!Number.isFinite(largest)) return false;
       if (largestTerm <= 1e-17 * largest) return true;
-      multiply(a, a, product, m, false);
+      multiplySquare(a, a, product, m, false);
       a.set(product);
     }
     return false;
@@ -246,7 +246,7 @@ export class ArmaKalmanFilter {
 }
 
 /** out = A B (transposeB false) or A B' (true), m x m row-major. */
-function multiply(left: Float64Array, right: Float64Array, out: Float64Array, m: number, transposeRight: boolean): void {
+export function multiplySquare(left: Float64Array, right: Float64Array, out: Float64Array, m: number, transposeRight: boolean): void {
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < m; j++) {
       let sum = 0;

@@ -1,7 +1,8 @@
 import { ArmaKalmanFilter, type FilterSums } from './ArmaKalmanFilter.js';
-import { applyDifferencing, differencingPolynomial, reducedPolynomials, trendValue } from './sarimaxPolynomials.js';
+import { ArmaKalmanGradient } from './ArmaKalmanGradient.js';
+import { applyDifferencing, differencingPolynomial, reducedPolynomials, reducedPolynomialTangents, trendValue } from './sarimaxPolynomials.js';
 import type { SarimaxLayout } from './SarimaxSpecification.js';
-import { constrainStationary, unconstrainStationary } from './stationaryTransform.js';
+import { unconstrainStationary } from './stationaryTransform.js';
 
 /*
  * The likelihood, and why it equals statsmodels' llf. statsmodels puts the d + sD differencing
@@ -38,6 +39,8 @@ export class SarimaxProblem {
   private readonly intercepts: Float64Array | null;
   private readonly ar: Float64Array;
   private readonly ma: Float64Array;
+  /** Built on the first `evaluateGradient` (fixSarimax never needs it). */
+  private derivatives: GradientWorkspace | null = null;
 
   constructor(layout: SarimaxLayout, series: Float64Array, exog: Float64Array[]) {
     this.layout = layout;
@@ -85,25 +88,94 @@ export class SarimaxProblem {
     }
     return filter.run(observed, intercepts, this.burn, innovations, variances);
   }
+
+  /**
+   * `evaluate` with the derivatives of the sums with respect to every parameter but sigma2
+   * (see ArmaKalmanGradient.ts): afterwards `gradient.dSumSquares` / `gradient.dSumLogVariance`
+   * hold them, in layout order. With `innovationTangents` / `varianceTangents` (T x k) the
+   * per-observation dv_t and dF_t too. The value is the same computation as `evaluate`'s.
+   */
+  evaluateGradient(parameters: ArrayLike<number>, innovationTangents?: Float64Array, varianceTangents?: Float64Array): FilterSums | null {
+    const { layout, filter, observed, intercepts, differenced, differencedExog } = this;
+    const workspace = (this.derivatives ??= createWorkspace(this));
+    const { gradient, dIntercept } = workspace;
+    const K = this.differencingOrder;
+    reducedPolynomials(layout, parameters, this.ar, this.ma);
+    filter.setCoefficients(this.ar, this.ma);
+    const { selection } = workspace;
+    for (let i = 0; i < this.ma.length; i++) selection[i + 1] = this.ma[i];
+    reducedPolynomialTangents(layout, parameters, gradient.dAr, gradient.dR, filter.m);
+    for (let t = 0; t < differenced.length; t++) {
+      let value = differenced[t];
+      for (let j = 0; j < layout.exogCount; j++) value -= parameters[layout.exogOffset + j] * differencedExog[j][t];
+      observed[t] = value;
+    }
+    if (intercepts) for (let t = 0; t < intercepts.length; t++) intercepts[t] = trendValue(layout, parameters, t + K);
+    if (layout.enforceStationarity) {
+      if (!filter.initializeStationary()) return null;
+      if (!gradient.initializeStationary(filter.ar, selection, filter.covariance)) return null;
+      trendTangents(layout, 0, dIntercept);
+      filter.setStationaryMean(trendValue(layout, parameters, 0));
+      gradient.setStationaryMean(filter.ar, trendValue(layout, parameters, 0), dIntercept);
+      for (let t = 0; t < K; t++) {
+        trendTangents(layout, t, dIntercept);
+        gradient.advanceMean(filter.ar, filter.state, dIntercept);
+        filter.advanceMean(trendValue(layout, parameters, t));
+      }
+    } else {
+      filter.initializeDiffuse();
+      gradient.initializeDiffuse();
+    }
+    return gradient.run(filter.ar, selection, filter.state, filter.covariance, observed, workspace.observationTangents, intercepts, workspace.interceptTangents, this.burn, innovationTangents, varianceTangents);
+  }
+
+  /** The derivative filter of the last `evaluateGradient` (its dSumSquares and dSumLogVariance). */
+  get gradient(): ArmaKalmanGradient {
+    this.derivatives ??= createWorkspace(this);
+    return this.derivatives.gradient;
+  }
 }
 
-/** The optimiser works on all parameters but sigma2 (concentrated out), AR and MA blocks unconstrained. */
-export function constrainParameters(layout: SarimaxLayout, unconstrained: ArrayLike<number>, out: Float64Array): Float64Array {
-  for (let k = 0; k < layout.arOffset; k++) out[k] = unconstrained[k];
-  const block = (offset: number, length: number, sign: number, enforce: boolean): void => {
-    if (length === 0) return;
-    const slice = Array.prototype.slice.call(unconstrained, offset, offset + length) as number[];
-    const values = enforce ? constrainStationary(slice) : Float64Array.from(slice);
-    for (let i = 0; i < length; i++) out[offset + i] = enforce ? sign * values[i] : values[i];
-  };
-  block(layout.arOffset, layout.p, 1, layout.enforceStationarity);
-  block(layout.maOffset, layout.q, -1, layout.enforceInvertibility);
-  block(layout.seasonalArOffset, layout.seasonalP, 1, layout.enforceStationarity);
-  block(layout.seasonalMaOffset, layout.seasonalQ, -1, layout.enforceInvertibility);
-  return out;
+interface GradientWorkspace {
+  gradient: ArmaKalmanGradient;
+  /** R = (1, ma_1, ...) padded to the state dimension. */
+  selection: Float64Array;
+  /** dw_t / d parameter (minus the differenced regressor for a regression coefficient, else null). */
+  observationTangents: (Float64Array | null)[];
+  /** dc_t / d parameter for t = K.. (the trend's time power for a trend coefficient, else null). */
+  interceptTangents: (Float64Array | null)[];
+  dIntercept: Float64Array;
 }
 
-/** The inverse of `constrainParameters`; NaN entries when a polynomial is outside the region. */
+function createWorkspace(problem: SarimaxProblem): GradientWorkspace {
+  const { layout, differencedExog } = problem;
+  const k = layout.varianceOffset;
+  const m = problem.filter.m;
+  const N = problem.differenced.length;
+  const K = problem.differencingOrder;
+  const observationTangents: (Float64Array | null)[] = new Array<Float64Array | null>(k).fill(null);
+  const interceptTangents: (Float64Array | null)[] = new Array<Float64Array | null>(k).fill(null);
+  for (let j = 0; j < layout.exogCount; j++) observationTangents[layout.exogOffset + j] = differencedExog[j].map((value) => -value);
+  layout.trendPowers.forEach((power, i) => {
+    interceptTangents[layout.trendOffset + i] = Float64Array.from({ length: N }, (_, t) => (power === 0 ? 1 : t + K + 1));
+  });
+  const selection = new Float64Array(m);
+  selection[0] = 1;
+  return { gradient: new ArmaKalmanGradient(m, k), selection, observationTangents, interceptTangents, dIntercept: new Float64Array(k) };
+}
+
+/** d trendValue(time) / d parameter for every parameter before sigma2 (zero outside the trend block). */
+function trendTangents(layout: SarimaxLayout, time: number, out: Float64Array): void {
+  layout.trendPowers.forEach((power, i) => {
+    out[layout.trendOffset + i] = power === 0 ? 1 : time + 1;
+  });
+}
+
+/**
+ * The optimiser's coordinates of constrained parameters (all but sigma2, which is concentrated
+ * out; AR and MA blocks through the inverse Monahan/Jones transform): the inverse of the
+ * mapping in sarimaxObjective.ts. NaN entries when a polynomial is outside the region.
+ */
 export function unconstrainParameters(layout: SarimaxLayout, constrained: ArrayLike<number>): Float64Array {
   const out = new Float64Array(layout.varianceOffset);
   for (let k = 0; k < layout.arOffset; k++) out[k] = constrained[k];

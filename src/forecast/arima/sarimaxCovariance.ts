@@ -1,5 +1,4 @@
 import { invertMatrix } from '../linearAlgebra/invertMatrix.js';
-import { centralDifferenceStep } from '../optimizer/finiteDifferenceGradient.js';
 import { numericalHessian } from '../optimizer/numericalHessian.js';
 import { logLikelihoodAt } from './ArmaKalmanFilter.js';
 import type { SarimaxProblem } from './SarimaxProblem.js';
@@ -15,12 +14,14 @@ export interface SarimaxCovariances {
 /**
  * statsmodels' two covariance estimators at the constrained estimate (sigma2 last):
  * - 'approx': the inverse of minus the Hessian of the log-likelihood (statsmodels differentiates
- *   with complex steps; here central differences of values, statsmodels' approx_hess3 scheme);
- * - 'opg': the inverse of sum_t s_t s_t', s_t the score of observation t (central differences).
+ *   with complex steps; here central differences of the analytic gradient, see
+ *   ArmaKalmanGradient.ts, accurate to about eps^(2/3));
+ * - 'opg': the inverse of sum_t s_t s_t', s_t the score of observation t, analytic from the
+ *   filter's per-observation derivatives dv_t and dF_t.
  * sigma2 is handled analytically: lnL = -1/2 (n ln 2pi + n ln sigma2 + S_F + S_v / sigma2), so
- * only the other parameters need differencing. Those are differenced in scaled coordinates
- * (`scales`: regression and trend coefficients times the size of their regressor over the size
- * of the series) so one relative step suits all of them.
+ * only the other parameters need the filter's derivatives. The Hessian's differences are taken
+ * in scaled coordinates (`scales`: regression and trend coefficients times the size of their
+ * regressor over the size of the series) so one relative step suits all of them.
  */
 export function sarimaxCovariances(problem: SarimaxProblem, parameters: Float64Array, scales: Float64Array): SarimaxCovariances {
   const { layout } = problem;
@@ -30,66 +31,56 @@ export function sarimaxCovariances(problem: SarimaxProblem, parameters: Float64A
   const n = problem.observations;
   const point = parameters.slice(0, k);
   const toScaled = Float64Array.from(point, (value, i) => value * scales[i]);
-  const fromScaled = (z: Float64Array, out: Float64Array): Float64Array => {
-    for (let i = 0; i < k; i++) out[i] = z[i] / scales[i];
-    return out;
-  };
   const probe = new Float64Array(k);
-  const sumsAt = (z: Float64Array) => problem.evaluate(fromScaled(z, probe));
-  const logLikelihood = (z: Float64Array): number => {
-    const sums = sumsAt(z);
-    return sums ? logLikelihoodAt(sums, sigma2) : NaN;
+  /** d lnL / d z (scaled coordinates) at sigma2 fixed; returns lnL. */
+  const scaledGradient = (z: Float64Array, out: Float64Array): number => {
+    for (let i = 0; i < k; i++) probe[i] = z[i] / scales[i];
+    const sums = problem.evaluateGradient(probe);
+    if (!sums) {
+      out.fill(NaN);
+      return NaN;
+    }
+    const { dSumSquares, dSumLogVariance } = problem.gradient;
+    for (let i = 0; i < k; i++) out[i] = (-0.5 * (dSumLogVariance[i] + dSumSquares[i] / sigma2)) / scales[i];
+    return logLikelihoodAt(sums, sigma2);
   };
-  const squaresAt = (z: Float64Array): number => sumsAt(z)?.sumSquares ?? NaN;
 
   // --- approx: Hessian blocks.
   const hessian = new Float64Array(K * K);
   if (k > 0) {
-    const block = numericalHessian(toScaled, { value: (z) => -logLikelihood(z), typicalSize: 0.1 });
-    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) hessian[i * K + j] = block[i * k + j] * scales[i] * scales[j];
+    // block = the Hessian of lnL in scaled coordinates; `hessian` holds minus the Hessian.
+    const block = numericalHessian(toScaled, { gradient: scaledGradient, typicalSize: 0.1 });
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) hessian[i * K + j] = -block[i * k + j] * scales[i] * scales[j];
   }
-  const squares = problem.evaluate(point)!.sumSquares;
-  // -d2 lnL / d sigma2^2 and -d2 lnL / d sigma2 d theta_i.
+  const T = problem.differenced.length;
+  const burn = problem.burn;
+  const v = new Float64Array(T);
+  const f = new Float64Array(T);
+  const dv = new Float64Array(T * k);
+  const dF = new Float64Array(T * k);
+  const sums = problem.evaluateGradient(point, dv, dF);
+  const squares = sums!.sumSquares;
+  // -d2 lnL / d sigma2^2 and -d2 lnL / d sigma2 d theta_i = -(1/2) dS_v/d theta_i / sigma2^2.
   hessian[k * K + k] = -n / (2 * sigma2 * sigma2) + squares / (sigma2 * sigma2 * sigma2);
-  const z = Float64Array.from(toScaled);
   for (let i = 0; i < k; i++) {
-    const h = stepOf(z[i], centralDifferenceStep);
-    const zi = z[i];
-    z[i] = zi + h;
-    const plus = squaresAt(z);
-    z[i] = zi - h;
-    const minus = squaresAt(z);
-    z[i] = zi;
-    const cross = (-0.5 * ((plus - minus) / (2 * h)) * scales[i]) / (sigma2 * sigma2);
+    const cross = (-0.5 * problem.gradient.dSumSquares[i]) / (sigma2 * sigma2);
     hessian[i * K + k] = cross;
     hessian[k * K + i] = cross;
   }
   const approxInverse = invertMatrix(hessian, K);
 
-  // --- opg: per-observation scores.
-  const T = problem.differenced.length;
-  const burn = problem.burn;
-  const scores = new Float64Array(T * K);
-  const v = new Float64Array(T);
-  const f = new Float64Array(T);
-  const vMinus = new Float64Array(T);
-  const fMinus = new Float64Array(T);
-  const perObservation = (innovation: number, variance: number): number =>
-    -0.5 * (Math.log(2 * Math.PI) + Math.log(sigma2) + Math.log(variance) + (innovation * innovation) / (sigma2 * variance));
-  for (let i = 0; i < k; i++) {
-    const h = stepOf(z[i], centralDifferenceStep);
-    const zi = z[i];
-    z[i] = zi + h;
-    const okPlus = problem.evaluate(fromScaled(z, probe), v, f);
-    z[i] = zi - h;
-    const okMinus = problem.evaluate(fromScaled(z, probe), vMinus, fMinus);
-    z[i] = zi;
-    for (let t = burn; t < T; t++) {
-      scores[t * K + i] = okPlus && okMinus ? ((perObservation(v[t], f[t]) - perObservation(vMinus[t], fMinus[t])) / (2 * h)) * scales[i] : NaN;
-    }
-  }
+  // --- opg: per-observation scores, l_t = -1/2 (ln 2pi + ln sigma2 + ln F_t + v_t^2 / (sigma2 F_t)).
   problem.evaluate(point, v, f);
-  for (let t = burn; t < T; t++) scores[t * K + k] = -0.5 * (1 / sigma2 - (v[t] * v[t]) / (sigma2 * sigma2 * f[t]));
+  const scores = new Float64Array(T * K);
+  for (let t = burn; t < T; t++) {
+    const variance = f[t];
+    const innovation = v[t];
+    for (let i = 0; i < k; i++) {
+      const dVariance = dF[t * k + i];
+      scores[t * K + i] = -0.5 * (dVariance / variance + (2 * innovation * dv[t * k + i]) / (sigma2 * variance) - (innovation * innovation * dVariance) / (sigma2 * variance * variance));
+    }
+    scores[t * K + k] = -0.5 * (1 / sigma2 - (innovation * innovation) / (sigma2 * sigma2 * variance));
+  }
   const outer = new Float64Array(K * K);
   for (let t = burn; t < T; t++) {
     for (let i = 0; i < K; i++) {
@@ -106,9 +97,4 @@ export function sarimaxCovariances(problem: SarimaxProblem, parameters: Float64A
     opgSingular: !opgInverse,
     approxSingular: !approxInverse,
   };
-}
-
-function stepOf(value: number, relative: number): number {
-  const h = relative * Math.max(Math.abs(value), 0.1);
-  return value + h - value;
 }

@@ -63,3 +63,35 @@ export function trendValue(layout: SarimaxLayout, parameters: ArrayLike<number>,
   }
   return value;
 }
+
+/**
+ * Tangents of `reducedPolynomials` along each parameter before sigma2 (direction d = parameter
+ * d): row d of `dAr` (stride `stride`) receives d ar / d parameter_d and row d of `dR` receives
+ * d ma / d parameter_d shifted by one (R = (1, ma_1, ...)). The reduced coefficients are
+ * bilinear in the seasonal and non-seasonal ones, so each row is a few signed entries.
+ */
+export function reducedPolynomialTangents(layout: SarimaxLayout, parameters: ArrayLike<number>, dAr: Float64Array, dR: Float64Array, stride: number): void {
+  const { p, q, seasonalP, seasonalQ, period, arOffset, maOffset, seasonalArOffset, seasonalMaOffset } = layout;
+  dAr.fill(0);
+  dR.fill(0);
+  for (let i = 1; i <= p; i++) {
+    const row = (arOffset + i - 1) * stride;
+    dAr[row + i - 1] = 1;
+    for (let j = 1; j <= seasonalP; j++) dAr[row + i + j * period - 1] -= parameters[seasonalArOffset + j - 1];
+  }
+  for (let j = 1; j <= seasonalP; j++) {
+    const row = (seasonalArOffset + j - 1) * stride;
+    dAr[row + j * period - 1] = 1;
+    for (let i = 1; i <= p; i++) dAr[row + i + j * period - 1] -= parameters[arOffset + i - 1];
+  }
+  for (let i = 1; i <= q; i++) {
+    const row = (maOffset + i - 1) * stride;
+    dR[row + i] = 1;
+    for (let j = 1; j <= seasonalQ; j++) dR[row + i + j * period] += parameters[seasonalMaOffset + j - 1];
+  }
+  for (let j = 1; j <= seasonalQ; j++) {
+    const row = (seasonalMaOffset + j - 1) * stride;
+    dR[row + j * period] = 1;
+    for (let i = 1; i <= q; i++) dR[row + i + j * period] += parameters[maOffset + i - 1];
+  }
+}

@@ -115,34 +115,3 @@ function conditionalSumOfSquares(
   }
   return leastSquares(design, endog.subarray(r), rows, columns);
 }
-
-/**
- * Conditional sum of squares of the ARMA recursion e_t = w_t - c_{t-1} - sum ar_i w_{t-i} -
- * sum ma_i e_{t-i} over t >= p' (pre-sample shocks zero), divided by the count; `observed` is
- * w net of regression effects, `intercepts[t]` the trend intercept entering w_{t+1}.
- */
-export function conditionalSumOfSquaresObjective(
-  observed: Float64Array,
-  intercepts: Float64Array | null,
-  ar: Float64Array,
-  ma: Float64Array,
-  shocks: Float64Array,
-): number {
-  const n = observed.length;
-  const p = ar.length;
-  const q = ma.length;
-  let sum = 0;
-  for (let t = 0; t < n; t++) {
-    if (t < p) {
-      shocks[t] = 0;
-      continue;
-    }
-    let e = observed[t];
-    if (intercepts && t > 0) e -= intercepts[t - 1];
-    for (let i = 0; i < p; i++) e -= ar[i] * observed[t - i - 1];
-    for (let j = 0; j < q && j < t; j++) e -= ma[j] * shocks[t - j - 1];
-    shocks[t] = e;
-    sum += e * e;
-  }
-  return sum / Math.max(1, n - p);
-}

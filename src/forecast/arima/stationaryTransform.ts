@@ -25,6 +25,39 @@ export function constrainStationary(unconstrained: ArrayLike<number>, out = new 
 }
 
 /**
+ * `constrainStationary` with its Jacobian: `jacobian[i * n + j]` = d phi_i / d x_j (row-major
+ * n x n), by differentiating the same recursion (dr_k / dx_k = (1 + x_k^2)^(-3/2)). Used to
+ * chain the likelihood's gradient to the optimiser's unconstrained coordinates.
+ */
+export function constrainStationaryWithJacobian(unconstrained: ArrayLike<number>, out: Float64Array, jacobian: Float64Array): Float64Array {
+  const n = unconstrained.length;
+  let previous = new Float64Array(n);
+  let current = new Float64Array(n);
+  // Row-major tangents of previous / current: entry i * n + j = d (row)_i / d x_j.
+  let dPrevious = new Float64Array(n * n);
+  let dCurrent = new Float64Array(n * n);
+  for (let k = 0; k < n; k++) {
+    const x = unconstrained[k];
+    const root = Math.sqrt(1 + x * x);
+    const r = x / root;
+    const dr = 1 / (root * root * root);
+    for (let i = 0; i < k; i++) {
+      current[i] = previous[i] + r * previous[k - i - 1];
+      for (let j = 0; j < n; j++) dCurrent[i * n + j] = dPrevious[i * n + j] + r * dPrevious[(k - i - 1) * n + j];
+      dCurrent[i * n + k] += dr * previous[k - i - 1];
+    }
+    current[k] = r;
+    dCurrent.fill(0, k * n, (k + 1) * n);
+    dCurrent[k * n + k] = dr;
+    [previous, current] = [current, previous];
+    [dPrevious, dCurrent] = [dCurrent, dPrevious];
+  }
+  for (let i = 0; i < n; i++) out[i] = -previous[i];
+  for (let e = 0; e < n * n; e++) jacobian[e] = -dPrevious[e];
+  return out;
+}
+
+/**
  * The inverse of `constrainStationary`; NaN entries when phi is not stationary (a partial
  * autocorrelation reaches +-1 on the way down).
  */
