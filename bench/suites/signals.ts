@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import * as technicalindicators from 'technicalindicators';
 import * as tradingSignals from 'trading-signals';
 import { IndicatorsSync } from '@ixjb94/indicators';
-import { analyzeStructure, StructureEngine } from '../../src/analysis/smc/StructureEngine.js';
+import { analyzeStructure, StructureArena, StructureEngine } from '../../src/analysis/smc/StructureEngine.js';
 import { Bars } from '../../src/core/Bars.js';
 import { readCsvBars } from '../../src/data/csv/readCsvBars.js';
 import { validateBars } from '../../src/data/validate/validateBars.js';
@@ -19,7 +19,8 @@ import { toObjects, type BarObject } from '../peers/objectBarsPeer.js';
 /**
  * Structure, patterns and strategies on the S&P 500 file (505 symbols x up to 1,259 days):
  * - the full SMC analysis of 1,000 bars and the incremental engine per bar (issue targets
- *   100 µs and 5 µs);
+ *   100 µs and 5 µs); the analysis with fresh columns per call (the target's figure) and with
+ *   one reused StructureArena, as the universe scan runs it;
  * - one strategy (SMA 10/30 crossover) over the universe, tickforge's vectorized run beside the
  *   way JavaScript users write it today with technicalindicators, trading-signals and
  *   @ixjb94/indicators: the averages from the library, then a loop over an array of bar
@@ -73,6 +74,14 @@ export const run: Suite = async (context) => {
   const perAnalysis = (analysisMs * 1_000) / long.length;
   measurements.push({ case: 'SMC full analysis, 1,000 bars', implementation: 'tickforge', metric: 'time per series', value: perAnalysis, unit: 'µs', better: 'lower' });
   targets.push({ description: 'full SMC analysis of 1,000 bars', measured: perAnalysis, unit: 'µs', target: 100, met: perAnalysis < 100 });
+  // The same loop with one StructureArena for every call, as the universe scan (scanSeries) runs it: the columns are reused instead of allocated.
+  const arena = new StructureArena();
+  const reusedMs = await timed(() => long.forEach((bars) => analyzeStructure(bars, {}, arena)));
+  const perReused = (reusedMs * 1_000) / long.length;
+  measurements.push({ case: 'SMC full analysis, 1,000 bars', implementation: 'tickforge (reused StructureArena)', metric: 'time per series', value: perReused, unit: 'µs', better: 'lower' });
+  notes.push(
+    `SMC full analysis of 1,000 bars: ${perAnalysis.toFixed(0)} µs per series with fresh columns for every call (the target's figure), ${perReused.toFixed(0)} µs with one StructureArena reused across the ${long.length} calls, as the universe scan runs it (analyzeStructure's third argument).`,
+  );
 
   // 2. Incremental: the structure engine, and the SMC strategy through the StrategyRunner (indicators, higher timeframe, pipeline).
   const sample = universe.slice(0, 100);

@@ -2,7 +2,7 @@ import type { Bars } from '../core/Bars.js';
 import { chartPatternKernel, chartPatterns, createChartPatternColumns } from '../analysis/patterns/chartPatterns.js';
 import { chartPatternsNeedAtr, resolveChartPatternOptions, type ChartPatternOptions } from '../analysis/patterns/chartPatternOptions.js';
 import { hasMissingBar } from '../analysis/smc/BarWindow.js';
-import { structureNeedsAtr, type StructureAnalysis } from '../analysis/smc/StructureEngine.js';
+import { analyzeStructure, StructureArena, structureNeedsAtr, type StructureAnalysis } from '../analysis/smc/StructureEngine.js';
 import type { ChartPattern } from '../analysis/patterns/chartPatternTypes.js';
 import { supportResistanceLevels, type SupportResistanceOptions, type SupportResistanceResult } from '../analysis/patterns/supportResistance.js';
 import type { StructureBreak } from '../analysis/smc/structureBreaks.js';
@@ -49,6 +49,14 @@ export interface SeriesScan {
   levels?: SupportResistanceResult;
 }
 
+/**
+ * The column storage every scan's structure analysis reuses (see `StructureArena`): nothing a
+ * scan returns refers to the analysis's columns (the summary copies numbers and keeps the
+ * breaks, whose list is new each time), and a thread scans one series at a time, so each
+ * analysis may overwrite the last one's columns instead of allocating its own.
+ */
+const structureArena = new StructureArena();
+
 /** The request's strategies, validated and resolved once for every series of a scan (`scanSeries`' third argument). @throws TF_ERR_STRATEGY_UNKNOWN, TF_ERR_STRATEGY_PARAMETER */
 export function prepareScanStrategies(request: ScanRequest): PreparedStrategy[] {
   return request.strategies.map(({ name, parameters }) => prepareStrategy(findStrategy(name), parameters));
@@ -66,7 +74,10 @@ export function scanSeries(bars: Bars, request: ScanRequest, strategies: readonl
   const input = { bars, memo: createMemo(memo) };
   let analysis: StructureAnalysis | undefined;
   if (request.structure !== false) {
-    analysis = sharedStructure(input, request.structure ?? {});
+    const structureOptions = request.structure ?? {};
+    // Computed into the shared arena, under `sharedStructure`'s memo key: the smc strategy below finds it there.
+    const arenaMemo = <T>(key: string): T => input.memo(key, () => analyzeStructure(bars, structureOptions, structureArena) as T);
+    analysis = sharedStructure({ bars, memo: arenaMemo }, structureOptions);
     scan.structure = {
       swings: analysis.swings.points.length,
       breaks: analysis.breaks.breaks,

@@ -1,3 +1,6 @@
+import { TickforgeError } from '../../core/errors.js';
+import { keepShapes } from './keepShapes.js';
+
 /** How many columns of each kind a detector's output holds. */
 export interface ColumnShape {
   /** Float64 columns, NaN where nothing. */
@@ -44,61 +47,106 @@ export interface ColumnArenaOptions {
  * four.) The columns are ordinary typed arrays; they share a buffer, so transfer a copy
  * (`column.slice()`) rather than `column.buffer`. The float buffer holds the NaN-filled
  * columns first, then the dense ones.
+ *
+ * `restart` empties the arena for another analysis of at most `capacity` rows without
+ * allocating: fresh memory costs more than the fill (it is zeroed once more, misses every cache
+ * level and is garbage the collector must find), so a caller analysing one series after another
+ * keeps one arena (see `StructureArena`).
  */
 export class ColumnArena {
+  /** The most rows a column can have: the length the arena was built with. */
+  readonly capacity: number;
   private readonly floatBlock: Float64Array;
   private readonly indexBlock: Int32Array;
   private readonly countBlock: Int32Array;
   private readonly codeBlock: Int8Array;
+  private currentLength: number;
   private floatsUsed = 0;
   private denseUsed = 0;
-  private readonly denseStart: number;
+  private denseStart = 0;
   private indexesUsed = 0;
   private countsUsed = 0;
   private codesUsed = 0;
 
   constructor(
-    readonly length: number,
-    shape: ColumnShape,
+    length: number,
+    private readonly shape: ColumnShape,
     options: ColumnArenaOptions = {},
   ) {
+    this.capacity = length;
+    this.currentLength = length;
+    this.floatBlock = new Float64Array((shape.floats + (shape.denseFloats ?? 0)) * length);
+    this.indexBlock = new Int32Array(shape.indexes * length);
+    this.countBlock = new Int32Array(shape.counts * length);
+    this.codeBlock = new Int8Array(shape.codes * length);
+    this.fill(length, options, false);
+  }
+
+  /** Rows of the columns handed out since the last restart. */
+  get length(): number {
+    return this.currentLength;
+  }
+
+  /**
+   * Takes the arena back for columns of `length` rows (at most `capacity`), filled as a new
+   * arena's: every column handed out before is overwritten by the next analysis. The columns
+   * come out in the same places in the same order, so a caller restarting with the length it
+   * had before may keep the views it holds instead of asking again.
+   */
+  restart(length: number, options: ColumnArenaOptions = {}): void {
+    if (!(Number.isInteger(length) && length >= 0 && length <= this.capacity)) {
+      throw new TickforgeError('TF_ERR_CORE_ARGUMENT_INVALID', `ColumnArena.restart: length must be a whole number from 0 to the arena's capacity ${this.capacity}, got ${length}; build a larger arena for longer series.`, {
+        details: { length, capacity: this.capacity },
+      });
+    }
+    this.currentLength = length;
+    this.floatsUsed = this.denseUsed = this.indexesUsed = this.countsUsed = this.codesUsed = 0;
+    this.fill(length, options, true);
+  }
+
+  private fill(length: number, options: ColumnArenaOptions, used: boolean): void {
+    const shape = this.shape;
     const floats = shape.floats * length;
-    const dense = (shape.denseFloats ?? 0) * length;
-    const indexes = shape.indexes * length;
-    const counts = shape.counts * length;
-    const codes = shape.codes * length;
-    this.floatBlock = new Float64Array(floats + dense);
-    this.indexBlock = new Int32Array(indexes);
-    this.countBlock = new Int32Array(counts);
-    this.codeBlock = new Int8Array(codes);
     this.denseStart = floats;
-    repeatFill(options.prefillDense === false ? this.floatBlock.subarray(0, floats) : this.floatBlock, NaN);
-    repeatFill(this.indexBlock, -1);
+    const prefilled = options.prefillDense === false ? floats : floats + (shape.denseFloats ?? 0) * length;
+    repeatFill(this.floatBlock.subarray(0, prefilled), NaN);
+    repeatFill(this.indexBlock.subarray(0, shape.indexes * length), -1);
+    // A new buffer is already zeroed.
+    if (used) {
+      this.countBlock.fill(0, 0, shape.counts * length);
+      this.codeBlock.fill(0, 0, shape.codes * length);
+    }
   }
 
   float(): Float64Array {
-    return this.floatBlock.subarray(this.floatsUsed * this.length, ++this.floatsUsed * this.length);
+    const length = this.currentLength;
+    return this.floatBlock.subarray(this.floatsUsed * length, ++this.floatsUsed * length);
   }
 
   /** A column its detector writes in full (see `ColumnShape.denseFloats`). */
   denseFloat(): Float64Array {
-    const start = this.denseStart + this.denseUsed * this.length;
+    const start = this.denseStart + this.denseUsed * this.currentLength;
     this.denseUsed++;
-    return this.floatBlock.subarray(start, start + this.length);
+    return this.floatBlock.subarray(start, start + this.currentLength);
   }
 
   index(): Int32Array {
-    return this.indexBlock.subarray(this.indexesUsed * this.length, ++this.indexesUsed * this.length);
+    const length = this.currentLength;
+    return this.indexBlock.subarray(this.indexesUsed * length, ++this.indexesUsed * length);
   }
 
   count(): Int32Array {
-    return this.countBlock.subarray(this.countsUsed * this.length, ++this.countsUsed * this.length);
+    const length = this.currentLength;
+    return this.countBlock.subarray(this.countsUsed * length, ++this.countsUsed * length);
   }
 
   code(): Int8Array {
-    return this.codeBlock.subarray(this.codesUsed * this.length, ++this.codesUsed * this.length);
+    const length = this.currentLength;
+    return this.codeBlock.subarray(this.codesUsed * length, ++this.codesUsed * length);
   }
 }
+
+keepShapes(new ColumnArena(0, { floats: 0, indexes: 0, counts: 0, codes: 0 }));
 
 /**
  * Fills `array` with `value` by filling a small head and doubling it with `copyWithin` (a

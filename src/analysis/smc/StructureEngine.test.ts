@@ -11,7 +11,7 @@ import { equalLevels } from './equalLevels.js';
 import { fairValueGaps } from './fairValueGaps.js';
 import { orderBlocks } from './orderBlocks.js';
 import { previousPeriodLevels } from './previousPeriodLevels.js';
-import { analyzeStructure, StructureEngine, type StructureAnalysis } from './StructureEngine.js';
+import { analyzeStructure, StructureArena, StructureEngine, type StructureAnalysis } from './StructureEngine.js';
 import { breakCode, structureBreaks, type StructureBreak } from './structureBreaks.js';
 import type { StructureOptions } from './structureOptions.js';
 import { swings, type SwingPoint } from './swings.js';
@@ -175,6 +175,25 @@ describe('analyzeStructure and StructureEngine', () => {
     expect(engine.update(1, 2, 0.5, 1.5, 1, Number.POSITIVE_INFINITY)).toBe(false);
     expect(engine.window.index).toBe(1);
     expect(engine.window.count).toBe(0);
+  });
+
+  it('a reused StructureArena gives what fresh columns give, whatever the lengths in turn, holes and options', () => {
+    const arena = new StructureArena();
+    const runs: [Bars, StructureOptions][] = [
+      [randomWalkBars(1_500, 36), options], [randomWalkBars(1_500, 37), options], [randomWalkBars(700, 38), {}],
+      [withHoles(randomWalkBars(1_200, 39), [0, 300, 301, 1_199]), options], [randomWalkBars(10, 40), options],
+      [randomWalkBars(2_000, 41), { swingLeft: 2, swingRight: 4, breakBy: 'wick', gapFillBy: 'close', equalToleranceUnit: 'relative', equalTolerance: 0.004 }],
+      [randomWalkBars(1_999, 42), {}],
+    ];
+    let kept: { gaps: unknown[]; copy: unknown } | undefined;
+    for (const [bars, runOptions] of runs) {
+      const reused = analyzeStructure(bars, runOptions, arena);
+      expect(reused).toEqual(analyzeStructure(bars, runOptions));
+      expect(reused.atr.length).toBe(bars.length);
+      // The event lists are new each time: one kept from the analysis before is intact.
+      if (kept !== undefined) expect(kept.gaps).toEqual(kept.copy);
+      kept = { gaps: reused.fairValueGaps.gaps, copy: structuredClone(reused.fairValueGaps.gaps) };
+    }
   });
 
   it('reset() starts over as if new', () => {

@@ -1,3 +1,5 @@
+import { keepShapes } from './keepShapes.js';
+
 /**
  * Open levels waiting for price to reach them (unfilled gaps, untouched order blocks, equal
  * highs not yet taken), kept sorted so that the level price reaches first is last: a bar then
@@ -97,3 +99,5 @@ export class TriggerList<T> {
     this.next = NaN;
   }
 }
+
+keepShapes(new TriggerList<unknown>('falling'));

@@ -2,7 +2,7 @@ import type { Bars } from '../../core/Bars.js';
 import { BarWindow, hasMissingBar } from './BarWindow.js';
 import { ColumnArena, type ColumnShape } from './ColumnArena.js';
 import { resolveStructureOptions, type DealingRangeOptions } from './structureOptions.js';
-import { createSwingColumns, SwingDetector, swingHistory, swingKernel, type SwingColumns } from './swings.js';
+import { createSwingColumns, SwingDetector, swingHistory, swingKernel, type SwingPoint } from './swings.js';
 
 /** Column codes of `zone`. */
 export const zoneCode = Object.freeze({ discount: -1, equilibrium: 0, premium: 1 });
@@ -124,41 +124,45 @@ export function dealingRange(bars: Bars, options: DealingRangeOptions = {}): Dea
     return columns;
   }
   const resolved = resolveStructureOptions(options);
-  const swingColumns = createSwingColumns(bars.length);
-  swingKernel(bars, resolved.swingLeft, resolved.swingRight, swingColumns);
-  dealingRangeKernel(bars, swingColumns, columns);
+  const points = swingKernel(bars, resolved.swingLeft, resolved.swingRight, createSwingColumns(bars.length));
+  dealingRangeKernel(bars, points, columns);
   return columns;
 }
 
 /**
- * The batch form of `DealingRange` over bars with no missing values, given their swing
- * columns. Every row is written, NaN while there is no range.
+ * The batch form of `DealingRange` over bars with no missing values, given their swings (in
+ * order of confirmation, as `swingKernel` returns them). Every row is written, NaN while there
+ * is no range. The range changes only where a swing is confirmed, so it is worked out once per
+ * run of bars between confirmations rather than read back from the swing columns on every bar.
  */
-export function dealingRangeKernel(bars: Bars, swingColumns: SwingColumns, columns: DealingRangeColumns): void {
+export function dealingRangeKernel(bars: Bars, points: readonly SwingPoint[], columns: DealingRangeColumns): void {
   const { close } = bars;
-  const { swingHigh, swingLow } = swingColumns;
   const { rangeHigh, rangeLow, equilibrium, rangePosition, zone } = columns;
+  const n = close.length;
   let top = NaN;
   let bottom = NaN;
-  let middle = NaN;
-  let width = NaN;
-  for (let i = 0; i < close.length; i++) {
-    const newHigh = swingHigh[i];
-    const newLow = swingLow[i];
-    // Both are NaN on most bars: one test for the two.
-    if (newHigh === newHigh || newLow === newLow) {
-      if (newHigh === newHigh) top = newHigh;
-      if (newLow === newLow) bottom = newLow;
-      // NaN fails the test: no range until both swings exist, nor while it is inverted.
-      const valid = top > bottom;
-      middle = valid ? (top + bottom) / 2 : NaN;
-      width = valid ? top - bottom : NaN;
+  let cursor = 0;
+  let i = 0;
+  while (i < n) {
+    while (cursor < points.length && points[cursor].confirmedIndex === i) {
+      const point = points[cursor++];
+      if (point.kind === 'high') top = point.price;
+      else bottom = point.price;
     }
-    rangeHigh[i] = middle === middle ? top : NaN;
-    rangeLow[i] = middle === middle ? bottom : NaN;
-    equilibrium[i] = middle;
-    const price = close[i];
-    rangePosition[i] = (price - bottom) / width;
-    zone[i] = price > middle ? 1 : price < middle ? -1 : 0;
+    // NaN fails the test: no range until both swings exist, nor while it is inverted.
+    const valid = top > bottom;
+    const middle = valid ? (top + bottom) / 2 : NaN;
+    const width = valid ? top - bottom : NaN;
+    const shownHigh = valid ? top : NaN;
+    const shownLow = valid ? bottom : NaN;
+    const end = cursor < points.length ? points[cursor].confirmedIndex : n;
+    for (; i < end; i++) {
+      rangeHigh[i] = shownHigh;
+      rangeLow[i] = shownLow;
+      equilibrium[i] = middle;
+      const price = close[i];
+      rangePosition[i] = (price - bottom) / width;
+      zone[i] = price > middle ? 1 : price < middle ? -1 : 0;
+    }
   }
 }

@@ -3,6 +3,7 @@ import { BarWindow, hasMissingBar, streamedAtr } from './BarWindow.js';
 import { ColumnArena, type ColumnShape } from './ColumnArena.js';
 import { resolveStructureOptions, type EqualLevelOptions } from './structureOptions.js';
 import { createSwingColumns, SwingDetector, swingHistory, swingKernel, type SwingPoint } from './swings.js';
+import { keepShapes } from './keepShapes.js';
 import { TriggerList } from './TriggerList.js';
 
 /**
@@ -268,6 +269,8 @@ class EqualLevelTracker {
     this.members.clear();
   }
 }
+
+keepShapes(new EqualLevelTracker(0.1, false, [], []));
 
 /** Equal highs and lows of `bars` and their sweeps (see `EqualLevelDetector` for the definitions). */
 export function equalLevels(bars: Bars, options: EqualLevelOptions = {}): EqualLevelResult {

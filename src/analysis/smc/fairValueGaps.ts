@@ -267,18 +267,23 @@ export function fairValueGapKernel(bars: Bars, minimumSize: number, fillBy: 'wic
   const bullishEntered = new TriggerList<FairValueGap>('falling');
   const bearishUntouched = new TriggerList<FairValueGap>('rising');
   const bearishEntered = new TriggerList<FairValueGap>('rising');
-  const bullishFills = fillBy === 'close' ? close : low;
-  const bearishFills = fillBy === 'close' ? close : high;
+  const byClose = fillBy === 'close';
   // The lists' `next` keys, in locals between changes (NaN, which no comparison passes, when empty).
   let bullishEntry = NaN;
   let bullishFillLevel = NaN;
   let bearishEntry = NaN;
   let bearishFillLevel = NaN;
+  // The high and low of the bars one and two before, carried along: every typed-array read in
+  // a loop that also writes typed arrays costs V8 a reload of the array's length and data pointer.
+  let firstHigh = NaN;
+  let firstLow = NaN;
+  let middleHigh = NaN;
+  let middleLow = NaN;
   for (let i = 0; i < high.length; i++) {
     const barHigh = high[i];
     const barLow = low[i];
-    const bullishFill = bullishFills[i];
-    const bearishFill = bearishFills[i];
+    const bullishFill = byClose ? close[i] : barLow;
+    const bearishFill = byClose ? close[i] : barHigh;
     // Older gaps first, in `GapTracker.mitigate`'s order; the common bar reaches none.
     if (bullishEntry >= barLow || bullishFillLevel >= bullishFill || bearishEntry <= barHigh || bearishFillLevel <= bearishFill) {
       const barTime = time[i];
@@ -317,18 +322,23 @@ export function fairValueGapKernel(bars: Bars, minimumSize: number, fillBy: 'wic
       bearishEntry = bearishUntouched.next;
       bearishFillLevel = bearishEntered.next;
     }
-    if (i < 2) continue;
-    // `GapTracker.detect`.
+    // `GapTracker.detect`, with bar i - 2 first (NaN on the first two bars, which fails both tests).
+    const twoBackHigh = firstHigh;
+    const twoBackLow = firstLow;
+    firstHigh = middleHigh;
+    firstLow = middleLow;
+    middleHigh = barHigh;
+    middleLow = barLow;
     let direction: 1 | -1;
     let top: number;
     let bottom: number;
-    if (barLow > high[i - 2]) {
+    if (barLow > twoBackHigh) {
       direction = 1;
       top = barLow;
-      bottom = high[i - 2];
-    } else if (barHigh < low[i - 2]) {
+      bottom = twoBackHigh;
+    } else if (barHigh < twoBackLow) {
       direction = -1;
-      top = low[i - 2];
+      top = twoBackLow;
       bottom = barHigh;
     } else {
       continue;

@@ -4,6 +4,7 @@ import { ColumnArena, type ColumnShape } from './ColumnArena.js';
 import { createStructureBreakColumns, StructureBreakDetector, structureBreakKernel, type StructureBreak } from './structureBreaks.js';
 import { resolveStructureOptions, type OrderBlockOptions } from './structureOptions.js';
 import { createSwingColumns, SwingDetector, swingHistory, swingKernel, type SwingPoint } from './swings.js';
+import { keepShapes } from './keepShapes.js';
 import { TriggerList } from './TriggerList.js';
 
 /**
@@ -78,14 +79,12 @@ export function createOrderBlockColumns(length: number, arena = new ColumnArena(
  * - the up-move starts at the window's lowest low (the latest bar among equal lows, as in the
  *   smartmoneyconcepts package, which takes that candle itself as the block);
  * - the block is the last down candle (close < open) at or before that low, within the window;
- *   its zone is that candle's high (top) and low (bottom). With no down candle in the window
- *   the break has no order block.
+ *   its zone is that candle's high (top) and low (bottom); with no down candle, no block.
  * - Mitigated: the first bar after b whose low <= top (price trades back into the zone).
  * - Invalidated: the first bar after b whose close < bottom; the block is then done. A bar
  *   that invalidates a block also mitigates it if nothing did before.
  * Bearish blocks mirror this: the last up candle (close > open) at or before the highest high
- * between the broken swing low's pivot and the breaking bar; mitigated when a high >= bottom,
- * invalidated when a close > top.
+ * since the broken swing low's pivot; mitigated by a high >= bottom, invalidated by a close > top.
  *
  * When one bar breaks both sides, its two blocks are listed in the order of the breaks.
  *
@@ -395,6 +394,7 @@ class OrderBlockTracker {
     this.restartBearish();
   }
 }
+keepShapes(new OrderBlockTracker([], undefined, undefined));
 
 /** Order blocks of `bars` (see `OrderBlockDetector` for the definitions). */
 export function orderBlocks(bars: Bars, options: OrderBlockOptions = {}): OrderBlockResult {

@@ -2,6 +2,7 @@ import type { Bars } from '../../core/Bars.js';
 import { BarWindow, hasMissingBar } from './BarWindow.js';
 import { ColumnArena, type ColumnShape } from './ColumnArena.js';
 import { resolveStructureOptions, type StructureBreakOptions } from './structureOptions.js';
+import { keepShapes } from './keepShapes.js';
 import { createSwingColumns, SwingDetector, swingHistory, swingKernel, type SwingPoint } from './swings.js';
 
 /** A break of a confirmed swing level: `bos` with the prevailing trend, `choch` against it. */
@@ -217,6 +218,8 @@ class BreakTracker {
     }
   }
 }
+
+keepShapes(new BreakTracker(true, []));
 
 /** BOS and CHoCH of `bars` (see `StructureBreakDetector` for the definitions). */
 export function structureBreaks(bars: Bars, options: StructureBreakOptions = {}): StructureBreakResult {
