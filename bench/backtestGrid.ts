@@ -28,11 +28,16 @@ export async function measureGrid(context: BenchContext): Promise<{ measurements
   const measurements: BenchMeasurement[] = [];
   const targets: BenchTarget[] = [];
   const { sweep } = await compiled<typeof import('../src/parallel/runParallelSweep.js')>('parallel/runParallelSweep.js');
+  // The compiled package checks `instanceof` its own Bars: the series and the strategy go in as its own objects.
+  const { Bars } = await compiled<typeof import('../src/core/Bars.js')>('core/Bars.js');
+  const { Timeframe } = await compiled<typeof import('../src/core/Timeframe.js')>('core/Timeframe.js');
+  const { movingAverageCross: strategy } = await compiled<typeof import('../src/strategy/builtin/movingAverageCross.js')>('strategy/builtin/movingAverageCross.js');
+  const series = new Bars(bars.symbol, Timeframe.parse(bars.timeframe.code), bars.columns());
   let best = '';
   for (const [implementation, threads] of [['tickforge', 'auto'], ['tickforge (1 thread)', 0]] as const) {
     context.log(`backtest: ${caseName}, ${implementation}`);
     const start = performance.now();
-    const result = await sweep(movingAverageCross, [bars], { ranges, threads, simulation: { fees: { rate: 0.001 }, slippage: { bps: 5 } } });
+    const result = await sweep(strategy, [series], { ranges, threads, simulation: { fees: { rate: 0.001 }, slippage: { bps: 5 } } });
     const elapsed = performance.now() - start;
     measurements.push({ case: caseName, implementation, metric: 'time', value: elapsed, unit: 'ms', better: 'lower' });
     if (implementation === 'tickforge') {

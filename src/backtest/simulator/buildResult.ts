@@ -178,7 +178,7 @@ function openPositions(state: SimulationState): OpenPosition[] {
  * sweep or a metrics report may never read, and building them would cost more than the
  * simulation (so would its per-step curves).
  */
-function lazy<T extends object, K extends keyof T>(target: T, name: K, build: () => T[K]): void {
+export function lazy<T extends object, K extends keyof T>(target: T, name: K, build: () => T[K]): void {
   let value: T[K] | undefined;
   Object.defineProperty(target, name, {
     enumerable: true,

@@ -11,9 +11,13 @@ function badInput(where: string, problem: string, details: Record<string, unknow
   throw new TickforgeError('TF_ERR_BACKTEST_INPUT', `Backtest input ${where} ${problem}.`, { details: { where, ...details } });
 }
 
-/** Bars the kernel can trust: strictly increasing times, finite prices with low <= open, close <= high, volume >= 0. */
-function checkBars(where: string, bars: Bars): void {
+function checkBarsInstance(where: string, bars: Bars): void {
   if (!(bars instanceof Bars)) badInput(where, 'must be a Bars instance');
+}
+
+/** Bars the kernel can trust: strictly increasing times, finite prices with low <= open, close <= high, volume >= 0. */
+export function checkBars(where: string, bars: Bars): void {
+  checkBarsInstance(where, bars);
   const { time, open, high, low, close, volume } = bars;
   let previous = -Infinity;
   for (let i = 0; i < bars.length; i++) {
@@ -46,10 +50,11 @@ function column<T extends Uint8Array | Float64Array>(where: string, value: T | u
 /**
  * Checks each symbol's bars and columns against each other and the options, computes the ATR
  * column when `atr` sizing needs one (the ATR kernel, Wilder's smoothing, TA-Lib seeding) and
- * resolves the instrument rules.
+ * resolves the instrument rules. With `deferBarsCheck` the rows of `bars` (not of `fineBars`) are
+ * left to the run to check (`BarsCheck`).
  * @throws TF_ERR_BACKTEST_INPUT naming the symbol and the column, TF_ERR_BACKTEST_OPTION for instrument rules
  */
-export function prepareSymbols(symbols: readonly SymbolInput[], options: ResolvedSimulationOptions): PreparedSymbol[] {
+export function prepareSymbols(symbols: readonly SymbolInput[], options: ResolvedSimulationOptions, deferBarsCheck = false): PreparedSymbol[] {
   if (!Array.isArray(symbols) || symbols.length === 0) badInput('symbols', 'must be a non-empty array of symbol inputs');
   const seen = new Set<string>();
   return symbols.map((input, k) => {
@@ -57,7 +62,9 @@ export function prepareSymbols(symbols: readonly SymbolInput[], options: Resolve
     if (typeof input !== 'object' || input === null) badInput(where, 'must be an object with bars');
     for (const key of Object.keys(input)) if (!inputKeys.includes(key)) badInput(`${where}.${key}`, `is unknown; the fields are ${inputKeys.join(', ')}`);
     const bars = input.bars;
-    checkBars(`${where}.bars`, bars);
+    // A deferred check is the run's own (`BarsCheck`): here only the type.
+    if (deferBarsCheck) checkBarsInstance(`${where}.bars`, bars);
+    else checkBars(`${where}.bars`, bars);
     if (seen.has(bars.symbol)) badInput(`${where}.bars`, `repeats symbol ${bars.symbol}; give each symbol once`);
     seen.add(bars.symbol);
     const n = bars.length;

@@ -1,15 +1,19 @@
 import { TickforgeError } from '../../core/errors.js';
 import type { BacktestInput, SimulationOptions } from './BacktestOptions.js';
 import type { BacktestResult } from './BacktestResult.js';
+import { BarsCheck } from './BarsCheck.js';
 import { buildResult } from './buildResult.js';
+import { longSignalsResult } from './longSignalsResult.js';
 import { OrderSchedule } from './OrderSchedule.js';
 import { prepareSymbols } from './prepareSymbols.js';
 import { buildClock } from './SimulationClock.js';
 import { scheduleRequests } from './requestOrders.js';
-import { resolveSimulationOptions } from './resolveSimulationOptions.js';
+import { resolveSimulationOptions, SizingKind, type ResolvedSimulationOptions } from './resolveSimulationOptions.js';
 import { RouterDriver, scheduleRoutedOrders } from './routerOrders.js';
+import { coversLongSignals, LongSignalRun } from './runLongSignals.js';
 import { runSimulation } from './runSimulation.js';
-import { SimulationState } from './SimulationState.js';
+import { SimulationState, type PreparedSymbol } from './SimulationState.js';
+import { simulatorSwitches } from './simulatorSwitches.js';
 
 const inputKeys = ['symbols', 'signals', 'router', 'routedOrders', 'orders'];
 
@@ -19,6 +23,32 @@ function bookNames(input: BacktestInput): string[] {
   if (input.router?.conflictRule === 'books') for (const signal of input.signals ?? []) names.add(signal.strategy);
   for (const order of input.routedOrders ?? []) if (order.book !== undefined) names.add(order.book);
   return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * True when the run itself can check the bars as it reads them (`BarsCheck`): one symbol, run by
+ * the single-symbol loop, and nothing that reads its bars before the run (finer bars, the ATR
+ * column, order requests and routed orders placed by time, the router).
+ */
+function checksBarsInRun(input: BacktestInput, options: ResolvedSimulationOptions): boolean {
+  if (!simulatorSwitches.checkBarsInRun || input.signals !== undefined || input.routedOrders !== undefined || input.orders !== undefined) return false;
+  if (!Array.isArray(input.symbols) || input.symbols.length !== 1) return false;
+  const symbol = input.symbols[0] as unknown;
+  return typeof symbol === 'object' && symbol !== null && (symbol as { fineBars?: unknown }).fineBars === undefined && options.sizingKind !== SizingKind.atr;
+}
+
+/** The symbols, checked (or left to the run to check, with what checks them). */
+function prepare(input: BacktestInput, options: ResolvedSimulationOptions): { prepared: PreparedSymbol[]; barsCheck?: BarsCheck } {
+  if (!checksBarsInRun(input, options)) return { prepared: prepareSymbols(input.symbols, options) };
+  let prepared: PreparedSymbol[];
+  try {
+    prepared = prepareSymbols(input.symbols, options, true);
+  } catch (error) {
+    // The upfront check reports bad bars before any other problem of the symbol: so does this.
+    prepareSymbols(input.symbols, options);
+    throw error;
+  }
+  return { prepared, barsCheck: new BarsCheck('symbols[0].bars', prepared[0].bars) };
 }
 
 /**
@@ -39,7 +69,13 @@ export function simulate(input: BacktestInput, options: SimulationOptions = {}):
     if (!inputKeys.includes(key)) throw new TickforgeError('TF_ERR_BACKTEST_INPUT', `Backtest input ${key} is unknown; the fields are ${inputKeys.join(', ')}.`, { details: { field: key } });
   }
   if (input.router !== undefined && input.signals === undefined) throw new TickforgeError('TF_ERR_BACKTEST_INPUT', 'Backtest input router options were given without signals to route.');
-  const prepared = prepareSymbols(input.symbols, resolved);
+  const { prepared, barsCheck } = prepare(input, resolved);
+  if (barsCheck !== undefined && simulatorSwitches.longSignals && coversLongSignals(prepared, resolved)) {
+    // One symbol's long entry/exit arrays: the specialised run, identical to the general one (see runLongSignals).
+    const run = new LongSignalRun(prepared[0], resolved);
+    run.run(barsCheck);
+    return longSignalsResult(run, prepared[0], resolved);
+  }
   const state = new SimulationState(resolved, prepared, bookNames(input));
   const clock = buildClock(prepared);
   const symbolIndex = new Map(state.symbols.map((symbol, s) => [symbol, s]));
@@ -49,6 +85,6 @@ export function simulate(input: BacktestInput, options: SimulationOptions = {}):
   schedule.seal();
   const router = input.signals === undefined ? undefined : new RouterDriver(input.signals, input.router, symbolIndex, state.time, clock);
   if (router !== undefined) state.listener = router;
-  const curves = runSimulation(state, { clock, schedule, router, symbolIndex });
+  const curves = runSimulation(state, { clock, schedule, router, symbolIndex, barsCheck });
   return buildResult(state, clock, curves, router?.decisions);
 }
