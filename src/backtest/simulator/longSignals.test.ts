@@ -1,15 +1,14 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Bars } from '../../core/Bars.js';
 import { Random } from '../../core/Random.js';
 import { Timeframe } from '../../core/Timeframe.js';
-import type { SimulationOptions, SymbolInput } from './BacktestOptions.js';
+import type { BacktestInput, SimulationOptions, SymbolInput } from './BacktestOptions.js';
 import type { BacktestResult } from './BacktestResult.js';
 import { prepareSymbols } from './prepareSymbols.js';
 import { resolveSimulationOptions } from './resolveSimulationOptions.js';
 import { coversLongSignals } from './runLongSignals.js';
-import { simulate } from './simulate.js';
-import { simulatorSwitches } from './simulatorSwitches.js';
+import { simulate, simulateWith } from './simulate.js';
 
 /**
  * The specialised paths (`LongSignalRun`, and the bars checked block by block as the run goes)
@@ -51,15 +50,9 @@ function unaligned(column: Uint8Array): Uint8Array {
   return view;
 }
 
-function generalPath<T>(run: () => T): T {
-  simulatorSwitches.longSignals = false;
-  simulatorSwitches.checkBarsInRun = false;
-  try {
-    return run();
-  } finally {
-    simulatorSwitches.longSignals = true;
-    simulatorSwitches.checkBarsInRun = true;
-  }
+/** The general path on the same inputs: both specialised paths off. */
+function generalPath(input: BacktestInput, options: SimulationOptions = {}): BacktestResult {
+  return simulateWith(input, options, { longSignals: false, checkBarsInRun: false });
 }
 
 /** Every property, lazy ones read (a spread reads the getters), typed arrays as arrays. */
@@ -67,11 +60,6 @@ function everything(result: BacktestResult): Record<string, unknown> {
   const { curve, cashCurve, ...rest } = result;
   return { keys: Object.keys(result), ...rest, time: Array.from(curve.time), equity: Array.from(curve.equity), exposure: Array.from(curve.exposure), cash: Array.from(cashCurve) };
 }
-
-afterEach(() => {
-  simulatorSwitches.longSignals = true;
-  simulatorSwitches.checkBarsInRun = true;
-});
 
 const optionsArbitrary: fc.Arbitrary<SimulationOptions> = fc.record(
   {
@@ -102,7 +90,7 @@ describe('the long entry/exit array run', () => {
         const input: SymbolInput = { bars, longEntries: offset ? unaligned(entries) : entries, longExits: signals(seed, 'exits', length, density) };
         expect(coversLongSignals(prepareSymbols([input], resolveSimulationOptions(options)), resolveSimulationOptions(options))).toBe(true);
         const fast = simulate({ symbols: [input] }, options);
-        const general = generalPath(() => simulate({ symbols: [input] }, options));
+        const general = generalPath({ symbols: [input] }, options);
         expect(everything(fast)).toEqual(everything(general));
       }),
       { numRuns: 300 },
@@ -116,7 +104,7 @@ describe('the long entry/exit array run', () => {
         const entries = signals(seed, 'entries', length, 0.01);
         const input: SymbolInput = exitsOnly ? { bars, longExits: entries } : { bars, longEntries: entries };
         const fast = simulate({ symbols: [input] }, options);
-        const general = generalPath(() => simulate({ symbols: [input] }, options));
+        const general = generalPath({ symbols: [input] }, options);
         expect(everything(fast)).toEqual(everything(general));
       }),
       { numRuns: 20 },
@@ -145,7 +133,7 @@ describe('the long entry/exit array run', () => {
           return undefined;
         };
         const fastError = error(() => simulate({ symbols: [input] }, {}));
-        const generalError = error(() => generalPath(() => simulate({ symbols: [input] }, {})));
+        const generalError = error(() => generalPath({ symbols: [input] }, {}));
         expect(generalError).toBeDefined();
         expect(fastError).toEqual(generalError);
         expect(String(fastError)).toBe(String(generalError));
@@ -168,7 +156,7 @@ describe('the long entry/exit array run', () => {
         const input: SymbolInput = { bars, longEntries: signals(seed, 'a', length, 0.1), longExits: signals(seed, 'b', length, 0.05), shortEntries: signals(seed, 'c', length, 0.05), shortExits: signals(seed, 'd', length, 0.05) };
         const withStops: SimulationOptions = { ...options, stops: { stopLossFraction: 0.02, trailingFraction: 0.03 }, fundingRate: 0.0001 };
         const fast = simulate({ symbols: [input] }, withStops);
-        const general = generalPath(() => simulate({ symbols: [input] }, withStops));
+        const general = generalPath({ symbols: [input] }, withStops);
         expect(everything(fast)).toEqual(everything(general));
       }),
       { numRuns: 100 },

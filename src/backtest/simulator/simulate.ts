@@ -13,7 +13,7 @@ import { RouterDriver, scheduleRoutedOrders } from './routerOrders.js';
 import { coversLongSignals, LongSignalRun } from './runLongSignals.js';
 import { runSimulation } from './runSimulation.js';
 import { SimulationState, type PreparedSymbol } from './SimulationState.js';
-import { simulatorSwitches } from './simulatorSwitches.js';
+import { allSimulatorPaths, type SimulatorPaths } from './simulatorSwitches.js';
 
 const inputKeys = ['symbols', 'signals', 'router', 'routedOrders', 'orders'];
 
@@ -30,16 +30,16 @@ function bookNames(input: BacktestInput): string[] {
  * the single-symbol loop, and nothing that reads its bars before the run (finer bars, the ATR
  * column, order requests and routed orders placed by time, the router).
  */
-function checksBarsInRun(input: BacktestInput, options: ResolvedSimulationOptions): boolean {
-  if (!simulatorSwitches.checkBarsInRun || input.signals !== undefined || input.routedOrders !== undefined || input.orders !== undefined) return false;
+function checksBarsInRun(input: BacktestInput, options: ResolvedSimulationOptions, paths: SimulatorPaths): boolean {
+  if (!paths.checkBarsInRun || input.signals !== undefined || input.routedOrders !== undefined || input.orders !== undefined) return false;
   if (!Array.isArray(input.symbols) || input.symbols.length !== 1) return false;
   const symbol = input.symbols[0] as unknown;
   return typeof symbol === 'object' && symbol !== null && (symbol as { fineBars?: unknown }).fineBars === undefined && options.sizingKind !== SizingKind.atr;
 }
 
 /** The symbols, checked (or left to the run to check, with what checks them). */
-function prepare(input: BacktestInput, options: ResolvedSimulationOptions): { prepared: PreparedSymbol[]; barsCheck?: BarsCheck } {
-  if (!checksBarsInRun(input, options)) return { prepared: prepareSymbols(input.symbols, options) };
+function prepare(input: BacktestInput, options: ResolvedSimulationOptions, paths: SimulatorPaths): { prepared: PreparedSymbol[]; barsCheck?: BarsCheck } {
+  if (!checksBarsInRun(input, options, paths)) return { prepared: prepareSymbols(input.symbols, options) };
   let prepared: PreparedSymbol[];
   try {
     prepared = prepareSymbols(input.symbols, options, true);
@@ -63,14 +63,19 @@ function prepare(input: BacktestInput, options: ResolvedSimulationOptions): { pr
  *   TF_ERR_CORE_ARGUMENT_INVALID / TF_ERR_STRATEGY_ROUTER from the router's own checks
  */
 export function simulate(input: BacktestInput, options: SimulationOptions = {}): BacktestResult {
+  return simulateWith(input, options, allSimulatorPaths);
+}
+
+/** `simulate` with chosen specialised paths (tests run the general path to compare); production code calls `simulate`. */
+export function simulateWith(input: BacktestInput, options: SimulationOptions, paths: Readonly<SimulatorPaths>): BacktestResult {
   const resolved = resolveSimulationOptions(options);
   if (typeof input !== 'object' || input === null) throw new TickforgeError('TF_ERR_BACKTEST_INPUT', 'Backtest input must be an object with symbols.');
   for (const key of Object.keys(input)) {
     if (!inputKeys.includes(key)) throw new TickforgeError('TF_ERR_BACKTEST_INPUT', `Backtest input ${key} is unknown; the fields are ${inputKeys.join(', ')}.`, { details: { field: key } });
   }
   if (input.router !== undefined && input.signals === undefined) throw new TickforgeError('TF_ERR_BACKTEST_INPUT', 'Backtest input router options were given without signals to route.');
-  const { prepared, barsCheck } = prepare(input, resolved);
-  if (barsCheck !== undefined && simulatorSwitches.longSignals && coversLongSignals(prepared, resolved)) {
+  const { prepared, barsCheck } = prepare(input, resolved, paths);
+  if (barsCheck !== undefined && paths.longSignals && coversLongSignals(prepared, resolved)) {
     // One symbol's long entry/exit arrays: the specialised run, identical to the general one (see runLongSignals).
     const run = new LongSignalRun(prepared[0], resolved);
     run.run(barsCheck);
