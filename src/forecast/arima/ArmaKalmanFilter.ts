@@ -162,27 +162,7 @@ export class ArmaKalmanFilter {
         const pi0 = p[i * m];
         for (let j = 0; j < m; j++) u[i * m + j] = p[i * m + j] - pi0 * gain[j];
       }
-      // P_next = T U T' + R R' with T the companion matrix.
-      const u00 = u[0];
-      let change = 0;
-      for (let i = 0; i < m; i++) {
-        const ai = ar[i];
-        const ui0 = i + 1 < m ? u[(i + 1) * m] : 0;
-        for (let j = 0; j <= i; j++) {
-          const aj = ar[j];
-          let value = ai * aj * u00 + r[i] * r[j];
-          if (j + 1 < m) value += ai * u[j + 1];
-          if (i + 1 < m) {
-            value += aj * ui0;
-            if (j + 1 < m) value += u[(i + 1) * m + j + 1];
-          }
-          next[i * m + j] = value;
-          next[j * m + i] = value;
-          const difference = Math.abs(value - p[i * m + j]);
-          if (difference > change) change = difference;
-        }
-      }
-      p.set(next);
+      const change = predictCovariance(ar, r, u, p, next, m);
       const v = w[t] - a[0];
       if (innovations) innovations[t] = v;
       if (variances) variances[t] = variance;
@@ -243,6 +223,36 @@ export class ArmaKalmanFilter {
     sumSquares += squares / variance;
     return { sumLogVariance, sumSquares, count: Math.max(0, n - burn) };
   }
+}
+
+/**
+ * P <- T U T' + R R' for the companion transition T (first column `ar`, ones above the
+ * diagonal) and R = `r`, exploiting T's structure (O(m^2)); U is the updated covariance. Returns
+ * the largest change of an entry, which tells when the recursion has reached its fixed point.
+ * Shared by the filter and its derivative recursion, so both step the same covariance.
+ */
+export function predictCovariance(ar: Float64Array, r: Float64Array, u: Float64Array, p: Float64Array, next: Float64Array, m: number): number {
+  const u00 = u[0];
+  let change = 0;
+  for (let i = 0; i < m; i++) {
+    const ai = ar[i];
+    const ui0 = i + 1 < m ? u[(i + 1) * m] : 0;
+    for (let j = 0; j <= i; j++) {
+      const aj = ar[j];
+      let value = ai * aj * u00 + r[i] * r[j];
+      if (j + 1 < m) value += ai * u[j + 1];
+      if (i + 1 < m) {
+        value += aj * ui0;
+        if (j + 1 < m) value += u[(i + 1) * m + j + 1];
+      }
+      next[i * m + j] = value;
+      next[j * m + i] = value;
+      const difference = Math.abs(value - p[i * m + j]);
+      if (difference > change) change = difference;
+    }
+  }
+  p.set(next);
+  return change;
 }
 
 /** out = A B (transposeB false) or A B' (true), m x m row-major. */

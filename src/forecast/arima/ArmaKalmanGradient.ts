@@ -1,4 +1,4 @@
-import { multiplySquare, steadyStateTolerance, type FilterSums } from './ArmaKalmanFilter.js';
+import { multiplySquare, predictCovariance, steadyStateTolerance, type FilterSums } from './ArmaKalmanFilter.js';
 import { steadyAdjointGeneral, steadyAdjointSmall, steadyValues, steadyValuesSmall } from './steadyStateAdjoint.js';
 
 /*
@@ -251,25 +251,7 @@ export class ArmaKalmanGradient {
         if (innovationTangents) innovationTangents[t * k + d] = dv;
       }
       // The value recursion, as ArmaKalmanFilter.run.
-      let change = 0;
-      for (let i = 0; i < m; i++) {
-        const ai = ar[i];
-        const ui0 = i + 1 < m ? u[(i + 1) * m] : 0;
-        for (let j = 0; j <= i; j++) {
-          const aj = ar[j];
-          let value = ai * aj * u00 + r[i] * r[j];
-          if (j + 1 < m) value += ai * u[j + 1];
-          if (i + 1 < m) {
-            value += aj * ui0;
-            if (j + 1 < m) value += u[(i + 1) * m + j + 1];
-          }
-          next[i * m + j] = value;
-          next[j * m + i] = value;
-          const difference = Math.abs(value - p[i * m + j]);
-          if (difference > change) change = difference;
-        }
-      }
-      p.set(next);
+      const change = predictCovariance(ar, r, u, p, next, m);
       if (counted) {
         sumLogVariance += Math.log(variance);
         sumSquares += (v * v) / variance;
