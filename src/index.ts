@@ -41,7 +41,7 @@ export * as smc from './analysis/smc/index.js';
 export * as chartPatterns from './analysis/patterns/index.js';
 /** Strategies (the Strategy interface, both runners, the built-ins, the SMC engine) and the signal router. */
 export * as strategy from './strategy/index.js';
-/** Forecasting: GARCH, GJR-GARCH and EGARCH fits and forecasts, the bounded L-BFGS optimiser. */
+/** Forecasting: SARIMAX, the GARCH family, SSA, the ensemble and its accuracy backtest, diagnostics, the bounded L-BFGS optimiser. */
 export * as forecast from './forecast/index.js';
 /** Charts of structure, signals and backtests: SVG and interactive lightweight-charts pages. */
 export * as report from './report/index.js';
@@ -51,3 +51,4 @@ export { scanSeries, type ScanRequest, type SeriesScan, type StructureSummary } 
 export * as sweeps from './backtest/sweep/index.js';
 export { sweep, walkForwardSweep, autoParallelSweepWork, type SweepOptions } from './parallel/runParallelSweep.js';
 export { selectSarimaxOrderInParallel, type ParallelSarimaxOrderSelectionOptions } from './parallel/selectSarimaxOrderInParallel.js';
+export { forecastUniverse, type UniverseSeries, type ForecastUniverseOptions } from './parallel/forecastUniverse.js';

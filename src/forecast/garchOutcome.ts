@@ -1,13 +1,13 @@
 import { fitGarch } from './garch/fitGarch.js';
 import { forecastGarch } from './garch/forecastGarch.js';
 import type { GarchOptions } from './garch/GarchSpecification.js';
-import type { GarchFit } from './garch/GarchFit.js';
 import { hannanQuinn, type ForecastOutcome } from './ForecastOutcome.js';
 import { normalQuantile } from './special/normalDistribution.js';
 import { studentTQuantile } from './special/studentTDistribution.js';
 
-/** A GARCH-family fit and its h-step forecast as a ForecastOutcome; `fit` lets a caller reuse a warm-started fit. */
-export function garchOutcome(series: Float64Array, options: GarchOptions, horizon: number, level: number, fit: GarchFit = fitGarch(series, options)): ForecastOutcome {
+/** A GARCH-family fit and its h-step forecast as a ForecastOutcome. */
+export function garchOutcome(series: Float64Array, options: GarchOptions, horizon: number, level: number): ForecastOutcome {
+  const fit = fitGarch(series, options);
   const layout = fit.layout;
   const forecast = forecastGarch(fit, horizon, { seed: 1 });
   const tail = (1 - level) / 2;

@@ -92,3 +92,10 @@ export { fitAutoregression, forecastAutoregression, type AutoregressionFit } fro
 export { ssaModel, ssaMinimumObservations, type SsaModelOptions } from './ssa/ssaModel.js';
 export { samossaModel, type SamossaModelOptions } from './ssa/samossaModel.js';
 export { defaultSsaWindowLength, defaultSsaWindowCap, defaultSsaVarianceShare, defaultSsaMaximumComponents } from './ssa/validateSsaInput.js';
+export { runForecast, type RunForecastOptions } from './runForecast.js';
+export { forecastModelNames, checkForecastSpecification, type ForecastSpecification, type ForecastModelName } from './ForecastSpecification.js';
+export type { ForecastOutcome, EstimatedParameter, PortmanteauRow, MemberContribution } from './ForecastOutcome.js';
+export { forecastModelFor, defaultEnsemble } from './forecastModelFor.js';
+export { forecastSymbol, seriesVersion, defaultSymbolForecastSettings, type SymbolForecast, type SymbolForecastSettings, type SymbolForecastState } from './forecastSymbol.js';
+export { rememberForecasts, historyHash, type ForecastMemory } from './rememberForecasts.js';
+export { transformSeries, seriesTransforms, type SeriesTransform, type TransformedSeries } from './transformSeries.js';
