@@ -156,12 +156,7 @@ export class ArmaKalmanFilter {
     for (; t < n; t++) {
       const variance = p[0];
       if (!(variance > 0)) return null;
-      for (let i = 0; i < m; i++) gain[i] = p[i * m] / variance;
-      // U = P - P e1 e1' P / F
-      for (let i = 0; i < m; i++) {
-        const pi0 = p[i * m];
-        for (let j = 0; j < m; j++) u[i * m + j] = p[i * m + j] - pi0 * gain[j];
-      }
+      updateCovariance(p, variance, gain, u, m);
       const change = predictCovariance(ar, r, u, p, next, m);
       const v = w[t] - a[0];
       if (innovations) innovations[t] = v;
@@ -187,42 +182,67 @@ export class ArmaKalmanFilter {
     for (let i = 0; i < m; i++) gain[i] = p[i * m] / variance;
     const counted = n - Math.max(t, burn);
     sumLogVariance += counted * Math.log(variance);
-    let squares = 0;
     if (variances) variances.fill(variance, t, n);
-    if (m <= 4) {
-      // Scalars instead of arrays for the usual small state (zero-padded to four).
-      let a0 = a[0], a1 = m > 1 ? a[1] : 0, a2 = m > 2 ? a[2] : 0, a3 = m > 3 ? a[3] : 0;
-      const f0 = ar[0], f1 = m > 1 ? ar[1] : 0, f2 = m > 2 ? ar[2] : 0, f3 = m > 3 ? ar[3] : 0;
-      const g0 = gain[0], g1 = m > 1 ? gain[1] : 0, g2 = m > 2 ? gain[2] : 0, g3 = m > 3 ? gain[3] : 0;
-      for (; t < n; t++) {
-        const v = w[t] - a0;
-        if (innovations) innovations[t] = v;
-        if (t >= burn) squares += v * v;
-        const first = a0 + g0 * v;
-        a0 = f0 * first + a1 + g1 * v;
-        a1 = f1 * first + a2 + g2 * v;
-        a2 = f2 * first + a3 + g3 * v;
-        a3 = f3 * first;
-        if (intercepts) a0 += intercepts[t];
-      }
-      a[0] = a0;
-      if (m > 1) a[1] = a1;
-      if (m > 2) a[2] = a2;
-      if (m > 3) a[3] = a3;
-    } else {
-      for (; t < n; t++) {
-        const v = w[t] - a[0];
-        if (innovations) innovations[t] = v;
-        if (t >= burn) squares += v * v;
-        const first = a[0] + gain[0] * v;
-        for (let i = 0; i < m - 1; i++) a[i] = ar[i] * first + a[i + 1] + gain[i + 1] * v;
-        a[m - 1] = ar[m - 1] * first;
-        if (intercepts) a[0] += intercepts[t];
-      }
-    }
+    const squares = steadyStateMean(t, m, ar, gain, a, w, intercepts, burn, innovations);
     sumSquares += squares / variance;
     return { sumLogVariance, sumSquares, count: Math.max(0, n - burn) };
   }
+}
+
+/**
+ * The measurement update at one observation: gain g = P e1 / F and U = P - P e1 e1' P / F (the
+ * covariance of the state given the observation). Shared by the filter and its derivative
+ * recursion, so both step the same covariance.
+ */
+export function updateCovariance(p: Float64Array, variance: number, gain: Float64Array, u: Float64Array, m: number): void {
+  for (let i = 0; i < m; i++) gain[i] = p[i * m] / variance;
+  for (let i = 0; i < m; i++) {
+    const pi0 = p[i * m];
+    for (let j = 0; j < m; j++) u[i * m + j] = p[i * m + j] - pi0 * gain[j];
+  }
+}
+
+/**
+ * The steady-state phase from `start`: gain and variance frozen at the fixed point, only the
+ * state mean moves (O(m) a step). Writes v_t into `innovations` when given; returns sum v_t^2
+ * over t >= burn. For the usual small state (m <= 4) the vector lives in scalars, zero-padded to
+ * four: the padding only meets zero coefficients (ar_i = g_i = 0 beyond m), so it changes
+ * nothing. Shared by the filter and the value pass of its gradient.
+ */
+export function steadyStateMean(start: number, m: number, ar: Float64Array, gain: Float64Array, a: Float64Array, w: Float64Array, intercepts: Float64Array | null, burn: number, innovations?: Float64Array): number {
+  const n = w.length;
+  let squares = 0;
+  if (m <= 4) {
+    let a0 = a[0], a1 = m > 1 ? a[1] : 0, a2 = m > 2 ? a[2] : 0, a3 = m > 3 ? a[3] : 0;
+    const f0 = ar[0], f1 = m > 1 ? ar[1] : 0, f2 = m > 2 ? ar[2] : 0, f3 = m > 3 ? ar[3] : 0;
+    const g0 = gain[0], g1 = m > 1 ? gain[1] : 0, g2 = m > 2 ? gain[2] : 0, g3 = m > 3 ? gain[3] : 0;
+    for (let t = start; t < n; t++) {
+      const v = w[t] - a0;
+      if (innovations) innovations[t] = v;
+      if (t >= burn) squares += v * v;
+      const first = a0 + g0 * v;
+      a0 = f0 * first + a1 + g1 * v;
+      a1 = f1 * first + a2 + g2 * v;
+      a2 = f2 * first + a3 + g3 * v;
+      a3 = f3 * first;
+      if (intercepts) a0 += intercepts[t];
+    }
+    a[0] = a0;
+    if (m > 1) a[1] = a1;
+    if (m > 2) a[2] = a2;
+    if (m > 3) a[3] = a3;
+    return squares;
+  }
+  for (let t = start; t < n; t++) {
+    const v = w[t] - a[0];
+    if (innovations) innovations[t] = v;
+    if (t >= burn) squares += v * v;
+    const first = a[0] + gain[0] * v;
+    for (let i = 0; i < m - 1; i++) a[i] = ar[i] * first + a[i + 1] + gain[i + 1] * v;
+    a[m - 1] = ar[m - 1] * first;
+    if (intercepts) a[0] += intercepts[t];
+  }
+  return squares;
 }
 
 /**

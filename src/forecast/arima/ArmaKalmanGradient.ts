@@ -1,5 +1,5 @@
-import { multiplySquare, predictCovariance, steadyStateTolerance, type FilterSums } from './ArmaKalmanFilter.js';
-import { steadyAdjointGeneral, steadyAdjointSmall, steadyValues, steadyValuesSmall } from './steadyStateAdjoint.js';
+import { multiplySquare, predictCovariance, steadyStateMean, steadyStateTolerance, updateCovariance, type FilterSums } from './ArmaKalmanFilter.js';
+import { steadyAdjointGeneral, steadyAdjointSmall } from './steadyStateAdjoint.js';
 
 /*
  * The Kalman filter of ArmaKalmanFilter.ts run together with its derivatives along k
@@ -232,11 +232,7 @@ export class ArmaKalmanGradient {
     for (; t < n; t++) {
       const variance = p[0];
       if (!(variance > 0)) return null;
-      for (let i = 0; i < m; i++) gain[i] = p[i * m] / variance;
-      for (let i = 0; i < m; i++) {
-        const pi0 = p[i * m];
-        for (let j = 0; j < m; j++) u[i * m + j] = p[i * m + j] - pi0 * gain[j];
-      }
+      updateCovariance(p, variance, gain, u, m);
       const u00 = u[0];
       for (let i = 0; i < m; i++) h[i] = ar[i] * u00 + (i + 1 < m ? u[i + 1] : 0);
       const v = w[t] - a[0];
@@ -406,7 +402,7 @@ export class ArmaKalmanGradient {
       this.interceptWeights = new Float64Array(n);
     }
     const { innovations, observationWeights, interceptWeights, lambda, firstSum, innovationSum } = this;
-    const squares = m <= 4 ? steadyValuesSmall(start, ar, gain, a, w, intercepts, burn, innovations) : steadyValues(start, m, ar, gain, a, w, intercepts, burn, innovations);
+    const squares = steadyStateMean(start, m, ar, gain, a, w, intercepts, burn, innovations);
     const weighObservations = observationTangents.some((tangent) => tangent !== null);
     const weighIntercepts = interceptTangents.some((tangent) => tangent !== null);
     if (m <= 4) steadyAdjointSmall(start, ar, gain, w, burn, innovations, weighObservations ? observationWeights : null, weighIntercepts ? interceptWeights : null, lambda, firstSum, innovationSum);

@@ -1,53 +1,11 @@
 /*
  * The steady-state phase of ArmaKalmanGradient (frozen gain g and variance F) by reverse mode,
- * hand-written for speed like ArmaKalmanFilter: a value pass that keeps the innovations, then
- * one adjoint pass whose cost does not grow with the number of parameters. The derivation is
+ * hand-written for speed like ArmaKalmanFilter: the value pass (`steadyStateMean` of
+ * ArmaKalmanFilter.ts) keeps the innovations, then one adjoint pass whose cost does not grow with the number of parameters. The derivation is
  * in `ArmaKalmanGradient.steadyAdjoint`. For the usual small state (m <= 4) the vectors live
  * in scalars, zero-padded to four as in ArmaKalmanFilter.run; the padding only meets zero
  * coefficients (ar_i = g_i = 0 beyond m), so it changes nothing.
  */
-
-/** The steady-state value pass (frozen gain), keeping v_t; returns sum v_t^2 over t >= burn. */
-export function steadyValues(start: number, m: number, ar: Float64Array, gain: Float64Array, a: Float64Array, w: Float64Array, intercepts: Float64Array | null, burn: number, innovations: Float64Array): number {
-  const n = w.length;
-  let squares = 0;
-  for (let t = start; t < n; t++) {
-    const v = w[t] - a[0];
-    innovations[t] = v;
-    if (t >= burn) squares += v * v;
-    const first = a[0] + gain[0] * v;
-    for (let i = 0; i < m - 1; i++) a[i] = ar[i] * first + a[i + 1] + gain[i + 1] * v;
-    a[m - 1] = ar[m - 1] * first;
-    if (intercepts) a[0] += intercepts[t];
-  }
-  return squares;
-}
-
-/** `steadyValues` for m <= 4 with scalars (zero-padded to four), as ArmaKalmanFilter.run. */
-export function steadyValuesSmall(start: number, ar: Float64Array, gain: Float64Array, a: Float64Array, w: Float64Array, intercepts: Float64Array | null, burn: number, innovations: Float64Array): number {
-  const m = ar.length;
-  const n = w.length;
-  let a0 = a[0], a1 = m > 1 ? a[1] : 0, a2 = m > 2 ? a[2] : 0, a3 = m > 3 ? a[3] : 0;
-  const f0 = ar[0], f1 = m > 1 ? ar[1] : 0, f2 = m > 2 ? ar[2] : 0, f3 = m > 3 ? ar[3] : 0;
-  const g0 = gain[0], g1 = m > 1 ? gain[1] : 0, g2 = m > 2 ? gain[2] : 0, g3 = m > 3 ? gain[3] : 0;
-  let squares = 0;
-  for (let t = start; t < n; t++) {
-    const v = w[t] - a0;
-    innovations[t] = v;
-    if (t >= burn) squares += v * v;
-    const first = a0 + g0 * v;
-    a0 = f0 * first + a1 + g1 * v;
-    a1 = f1 * first + a2 + g2 * v;
-    a2 = f2 * first + a3 + g3 * v;
-    a3 = f3 * first;
-    if (intercepts) a0 += intercepts[t];
-  }
-  a[0] = a0;
-  if (m > 1) a[1] = a1;
-  if (m > 2) a[2] = a2;
-  if (m > 3) a[3] = a3;
-  return squares;
-}
 
 /**
  * The adjoint pass (see `steadyAdjoint`): leaves lambda_start in `lambda`, sum first_t
