@@ -10,6 +10,7 @@ import { runForecast } from '../forecast/runForecast.js';
 import { selectSarimaxOrderInParallel } from '../parallel/selectSarimaxOrderInParallel.js';
 import { seriesTransforms, transformSeries, type SeriesTransform } from '../forecast/transformSeries.js';
 import { TickforgeError } from '../core/errors.js';
+import { jsonSafe } from '../report/backtestJson.js';
 import { rollingOriginBacktest, type RollingOriginBacktestResult } from '../forecast/ensemble/rollingOriginBacktest.js';
 import { forecastModelFor } from '../forecast/forecastModelFor.js';
 import { formatAccuracy } from './formatAccuracy.js';
@@ -139,49 +140,38 @@ function evaluateForecasts(series: Float64Array, specification: ForecastSpecific
 }
 
 function accuracyJson(result: RollingOriginBacktestResult) {
-  const plain = (value: number) => (Number.isFinite(value) ? value : null);
   const scored = (model: RollingOriginBacktestResult['naive']) => ({
     name: model.name,
     forecasts: model.overall.count,
-    mae: plain(model.overall.mae),
-    rmse: plain(model.overall.rmse),
-    mape: plain(model.overall.mape),
-    directionalAccuracy: plain(model.overall.directionalAccuracy),
-    rmseVersusNaive: plain(model.overall.versusNaive.rmseRatio),
-    rmseVersusDrift: plain(model.overall.versusDrift.rmseRatio),
+    mae: model.overall.mae,
+    rmse: model.overall.rmse,
+    mape: model.overall.mape,
+    directionalAccuracy: model.overall.directionalAccuracy,
+    rmseVersusNaive: model.overall.versusNaive.rmseRatio,
+    rmseVersusDrift: model.overall.versusDrift.rmseRatio,
     failures: model.failures.length,
   });
-  return { origins: result.origins.length, horizon: result.horizon, model: scored(result.models[0]), naive: scored(result.naive), drift: scored(result.drift) };
+  return jsonSafe({ origins: result.origins.length, horizon: result.horizon, model: scored(result.models[0]), naive: scored(result.naive), drift: scored(result.drift) });
 }
 
-/** The outcome as plain JSON: arrays for typed arrays, null for NaN (JSON has no NaN). */
+/** The outcome as plain JSON (jsonSafe: arrays for typed arrays, null for NaN, which JSON lacks), with the forecast's times as ISO strings. */
 function forecastJson(outcome: ForecastOutcome, context: { label: string; transform: SeriesTransform; times?: Float64Array }) {
-  const plain = (value: number) => (Number.isFinite(value) ? value : null);
-  const list = (values: Float64Array | undefined) => (values === undefined ? undefined : Array.from(values, plain));
-  return {
+  const { mean, standardError, lower, upper, volatility, valueAtRisk, horizon, level, members, ...fit } = outcome;
+  return jsonSafe({
     series: context.label,
     transform: context.transform,
-    model: outcome.model,
-    observations: outcome.observations,
-    parameters: outcome.parameters.map((parameter) => ({ name: parameter.name, estimate: plain(parameter.estimate), standardError: plain(parameter.standardError) })),
-    logLikelihood: plain(outcome.logLikelihood),
-    aic: plain(outcome.aic),
-    bic: plain(outcome.bic),
-    hqic: plain(outcome.hqic),
-    converged: outcome.converged,
-    ljungBox: outcome.ljungBox?.map((row) => ({ lag: row.lag, statistic: plain(row.statistic), degreesOfFreedom: row.degreesOfFreedom, pValue: plain(row.pValue) })),
-    members: outcome.members?.map((member) => ({ name: member.name, weight: plain(member.weight), mean: list(member.mean), contribution: list(member.contribution) })),
+    ...fit,
+    members: members?.map(({ name, weight, mean: memberMean, contribution }) => ({ name, weight, mean: memberMean, contribution })),
     forecast: {
-      horizon: outcome.horizon,
-      level: outcome.level,
+      horizon,
+      level,
       times: context.times === undefined ? undefined : Array.from(context.times, (time) => new Date(time).toISOString()),
-      mean: list(outcome.mean),
-      standardError: list(outcome.standardError),
-      lower: list(outcome.lower),
-      upper: list(outcome.upper),
-      volatility: list(outcome.volatility),
-      valueAtRisk: outcome.valueAtRisk?.map((entry) => ({ level: entry.level, values: list(entry.values) })),
+      mean,
+      standardError,
+      lower,
+      upper,
+      volatility,
+      valueAtRisk,
     },
-    warnings: outcome.warnings,
-  };
+  });
 }

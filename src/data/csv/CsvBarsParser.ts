@@ -155,7 +155,7 @@ export class CsvBarsParser {
       }
       const text = textDecoder.decode(buffer.subarray(position, textEnd));
       this.delimiter = detectDelimiter(text);
-      this.names = splitHeader(text, String.fromCharCode(this.delimiter)).map((name) => name.trim());
+      this.names = splitCsvLine(text, String.fromCharCode(this.delimiter)).map((name) => name.trim());
       this.headerLine = this.line;
       this.layout = resolveBarsColumns(this.names, { file: this.options.file, line: this.line, allowMissingVolume: this.options.allowMissingVolume });
       this.columnCount = this.names.length;
@@ -427,7 +427,8 @@ export function detectDelimiter(header: string): number {
   return best;
 }
 
-function splitHeader(line: string, delimiter: string): string[] {
+/** The fields of one CSV line: quoted fields may hold the delimiter, and "" inside quotes is one quote. */
+export function splitCsvLine(line: string, delimiter: string): string[] {
   const names: string[] = [];
   let current = '';
   let quoted = false;

@@ -44,6 +44,11 @@ describe('readNumericColumn', () => {
     await expect(readNumericColumn(path, { symbol: 'ZZZ' })).rejects.toThrow(/no rows for symbol ZZZ \(it holds AAA, BBB\)/);
   });
 
+  it('reads quoted fields that hold the delimiter', async () => {
+    const column = await readNumericColumn(await file('quoted.csv', 'date,"company",value\n2024-01-01,"Acme, Inc ""A""",5.5\n2024-01-02,"B, Co",6\n'), { column: 'value' });
+    expect(Array.from(column.values)).toEqual([5.5, 6]);
+  });
+
   it('names the line and column of a bad value, or drops and counts such rows when asked', async () => {
     const path = await file('bad.csv', 'time,value\n2024-01-01,1\n2024-01-02,abc\n2024-01-03,\n2024-01-04,4\n');
     await expect(readNumericColumn(path)).rejects.toThrow(/bad.csv: line 3: column "value" is "abc", not a number. Fix the row, or pass --on-missing drop/);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { TickforgeError } from '../../core/errors.js';
 import { statInputFile } from '../statInputFile.js';
-import { detectDelimiter } from './CsvBarsParser.js';
+import { detectDelimiter, splitCsvLine } from './CsvBarsParser.js';
 import { isMissingNumber, parseDecimal } from './parseDecimal.js';
 import { parseTimestamp } from './parseTimestamp.js';
 
@@ -55,7 +55,7 @@ export async function readNumericColumn(path: string, options: NumericColumnOpti
   while (headerIndex < lines.length && lines[headerIndex].trim() === '') headerIndex++;
   if (headerIndex >= lines.length) throw new TickforgeError('TF_ERR_DATA_CSV_EMPTY', `${path} is empty; give a CSV with a header line and one row per observation.`, { details: { file: path } });
   const delimiter = String.fromCharCode(detectDelimiter(lines[headerIndex]));
-  const header = lines[headerIndex].split(delimiter).map((name) => name.trim().replace(/^"|"$/g, ''));
+  const header = splitCsvLine(lines[headerIndex], delimiter).map((name) => name.trim());
   const lower = header.map((name) => name.toLowerCase());
   const timeIndex = lower.findIndex((name) => timeNames.includes(name));
   const symbolIndex = lower.findIndex((name) => symbolNames.includes(name));
@@ -66,31 +66,37 @@ export async function readNumericColumn(path: string, options: NumericColumnOpti
   const lineNumbers: number[] = [];
   const symbols = new Set<string>();
   let dropped = 0;
+  // Fields go through the byte-level number and time parsers of the bars reader (the same
+  // missing-value words and date forms), copied into one reused buffer.
   const encoder = new TextEncoder();
+  let scratch = new Uint8Array(64);
+  const bytesOf = (field: string): number => {
+    if (field.length * 3 > scratch.length) scratch = new Uint8Array(field.length * 3);
+    return encoder.encodeInto(field, scratch).written;
+  };
   for (let i = headerIndex + 1; i < lines.length; i++) {
     const line = lines[i];
     if (line.trim() === '') continue;
-    const fields = line.split(delimiter);
+    const fields = splitCsvLine(line, delimiter);
     if (symbolIndex >= 0) {
-      const symbol = (fields[symbolIndex] ?? '').trim().replace(/^"|"$/g, '');
+      const symbol = (fields[symbolIndex] ?? '').trim();
       symbols.add(symbol);
       if (options.symbol !== undefined && symbol !== options.symbol) continue;
     }
-    const field = encoder.encode(fields[valueIndex] ?? '');
-    const value = parseDecimal(field, 0, field.length);
+    const length = bytesOf(fields[valueIndex] ?? '');
+    const value = parseDecimal(scratch, 0, length);
     if (!Number.isFinite(value)) {
       if (options.onMissing === 'drop') {
         dropped++;
         continue;
       }
-      const what = isMissingNumber(field, 0, field.length) ? 'is empty or missing' : `is "${fields[valueIndex]}", not a number`;
+      const what = isMissingNumber(scratch, 0, length) ? 'is empty or missing' : `is "${fields[valueIndex]}", not a number`;
       throw new TickforgeError('TF_ERR_DATA_CSV_FIELD', `${path}: line ${i + 1}: column "${column}" ${what}. Fix the row, or pass --on-missing drop to leave such rows out (they are counted).`, {
         details: { file: path, line: i + 1, column },
       });
     }
     if (timeIndex >= 0) {
-      const timeField = encoder.encode(fields[timeIndex] ?? '');
-      const time = parseTimestamp(timeField, 0, timeField.length);
+      const time = parseTimestamp(scratch, 0, bytesOf(fields[timeIndex] ?? ''));
       if (!Number.isFinite(time)) {
         throw new TickforgeError('TF_ERR_DATA_CSV_FIELD', `${path}: line ${i + 1}: column "${header[timeIndex]}" is "${fields[timeIndex]}", not a date or time; use ISO 8601 (2024-01-31 or 2024-01-31T09:30:00Z) or epoch seconds/milliseconds.`, {
           details: { file: path, line: i + 1, column: header[timeIndex] },
@@ -125,7 +131,8 @@ function chooseColumn(path: string, header: string[], lower: string[], lines: st
   const others = header.map((_, i) => i).filter((i) => !skip.includes(i) && !['obs', 'index', 'id', 'n'].includes(lower[i]));
   if (others.length === 1) return others[0];
   // The first data row tells which of the other columns hold numbers.
-  const sample = lines.slice(headerIndex + 1).find((line) => line.trim() !== '')?.split(delimiter) ?? [];
+  const first = lines.slice(headerIndex + 1).find((line) => line.trim() !== '');
+  const sample = first === undefined ? [] : splitCsvLine(first, delimiter);
   const candidates = others.filter((i) => sample[i] !== undefined && sample[i].trim() !== '' && Number.isFinite(Number(sample[i])));
   if (candidates.length === 1) return candidates[0];
   throw new TickforgeError('TF_ERR_DATA_CSV_HEADER', `${path}: choose the column to forecast with --column; numeric columns are ${candidates.map((i) => header[i]).join(', ') || 'none'} (all columns: ${header.join(', ')}).`, {
