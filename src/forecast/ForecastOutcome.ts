@@ -1,3 +1,5 @@
+import { normalQuantile } from './special/normalDistribution.js';
+
 /** One estimated parameter with its standard error (NaN when the model gives none). */
 export interface EstimatedParameter {
   name: string;
@@ -59,4 +61,14 @@ export interface ForecastOutcome {
 /** Hannan-Quinn criterion -2 lnL + 2 K ln ln T. */
 export function hannanQuinn(logLikelihood: number, parameters: number, observations: number): number {
   return -2 * logLikelihood + 2 * parameters * Math.log(Math.log(observations));
+}
+
+/** mean -/+ multiplier x standard error at each step: an interval from a symmetric predictive distribution. */
+export function symmetricInterval(mean: Float64Array, standardError: Float64Array, multiplier: number): { lower: Float64Array; upper: Float64Array } {
+  return { lower: mean.map((m, h) => m - multiplier * standardError[h]), upper: mean.map((m, h) => m + multiplier * standardError[h]) };
+}
+
+/** The normal quantile that leaves (1 - level) / 2 in each tail, e.g. 1.96 for 0.95. */
+export function normalMultiplier(level: number): number {
+  return normalQuantile(0.5 + level / 2);
 }

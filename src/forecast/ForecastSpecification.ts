@@ -1,4 +1,5 @@
 import { TickforgeError } from '../core/errors.js';
+import type { SarimaxOptions } from './arima/SarimaxSpecification.js';
 
 export const forecastModelNames = ['arima', 'sarimax', 'garch', 'gjr', 'egarch', 'ssa', 'ensemble'] as const;
 export type ForecastModelName = (typeof forecastModelNames)[number];
@@ -41,4 +42,19 @@ export function checkForecastSpecification(specification: ForecastSpecification)
   if (specification.distribution !== undefined && !['garch', 'gjr', 'egarch'].includes(specification.model)) {
     throw new TickforgeError('TF_ERR_FORECAST_OPTION', `--dist applies to garch, gjr and egarch, not ${specification.model}.`);
   }
+}
+
+/**
+ * The SARIMAX options a fixed-order specification means: (p,d,q) default (1,0,0), the seasonal
+ * order when its period is above 1, and statsmodels' trend, default a constant only without
+ * differencing (a constant in a differenced model would be a drift, asked for with 't').
+ */
+export function sarimaxOptionsOf(specification: ForecastSpecification): Pick<SarimaxOptions, 'order' | 'seasonalOrder' | 'trend'> {
+  const order = specification.order ?? [1, 0, 0];
+  const seasonal = specification.seasonal ?? [0, 0, 0, 0];
+  return {
+    order: [...order] as [number, number, number],
+    seasonalOrder: seasonal[3] > 1 ? ([...seasonal] as [number, number, number, number]) : undefined,
+    trend: specification.trend ?? (order[1] + seasonal[1] > 0 ? 'n' : 'c'),
+  };
 }

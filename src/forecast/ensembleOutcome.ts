@@ -1,6 +1,5 @@
 import { defaultEnsemble } from './forecastModelFor.js';
-import type { ForecastOutcome } from './ForecastOutcome.js';
-import { normalQuantile } from './special/normalDistribution.js';
+import { normalMultiplier, symmetricInterval, type ForecastOutcome } from './ForecastOutcome.js';
 
 export interface EnsembleOutcomeOptions {
   /** The ARIMA member's order (default (1,1,1)) and trend (default 't' when d = 1, 'c' when d = 0, else 'n'). */
@@ -16,7 +15,6 @@ export interface EnsembleOutcomeOptions {
  */
 export function ensembleOutcome(series: Float64Array, options: EnsembleOutcomeOptions, horizon: number, level: number): ForecastOutcome {
   const result = defaultEnsemble(series.length, options.order, options.trend).forecastWithContributions(series, horizon);
-  const z = normalQuantile(0.5 + level / 2);
   return {
     model: `ensemble (inverse one-step MSE over ${result.validation.origins} origins) of ${result.members.map((member) => member.name).join(', ')}`,
     observations: series.length,
@@ -30,8 +28,7 @@ export function ensembleOutcome(series: Float64Array, options: EnsembleOutcomeOp
     level,
     mean: result.mean,
     standardError: result.standardError,
-    lower: result.mean.map((m, h) => m - z * result.standardError[h]),
-    upper: result.mean.map((m, h) => m + z * result.standardError[h]),
+    ...symmetricInterval(result.mean, result.standardError, normalMultiplier(level)),
     members: result.members.map((member) => ({ name: member.name, weight: member.weight, mean: member.mean, contribution: member.contribution })),
     converged: result.excluded.length === 0,
     warnings: [...result.warnings],

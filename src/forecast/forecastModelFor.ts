@@ -5,7 +5,7 @@ import { ensembleModel, type EnsembleModel } from './ensemble/ensembleModel.js';
 import { garchMeanModel } from './ensemble/garchMeanModel.js';
 import { naiveModel } from './ensemble/naiveModel.js';
 import type { ForecastModel } from './ForecastModel.js';
-import type { ForecastSpecification } from './ForecastSpecification.js';
+import { sarimaxOptionsOf, type ForecastSpecification } from './ForecastSpecification.js';
 import { samossaModel } from './ssa/samossaModel.js';
 
 /** The ensemble of `tickforge forecast --model ensemble`: ARIMA, SAMoSSA, drift and naive by inverse one-step MSE. */
@@ -24,17 +24,10 @@ export function forecastModelFor(specification: ForecastSpecification, seriesLen
   if (specification.automatic) {
     throw new TickforgeError('TF_ERR_FORECAST_OPTION', 'An automatic order search cannot be backtested origin by origin: run --auto first, then evaluate the order it chose with --order.');
   }
-  const seasonal = specification.seasonal ?? [0, 0, 0, 0];
   switch (specification.model) {
     case 'arima':
-    case 'sarimax': {
-      const order = specification.order ?? [1, 0, 0];
-      return arimaModel({
-        order: [...order] as [number, number, number],
-        seasonalOrder: seasonal[3] > 1 ? ([...seasonal] as [number, number, number, number]) : undefined,
-        trend: specification.trend ?? (order[1] + seasonal[1] > 0 ? 'n' : 'c'),
-      });
-    }
+    case 'sarimax':
+      return arimaModel(sarimaxOptionsOf(specification));
     case 'garch':
     case 'gjr':
     case 'egarch':

@@ -1,8 +1,7 @@
 import { fitGarch } from './garch/fitGarch.js';
 import { forecastGarch } from './garch/forecastGarch.js';
 import type { GarchOptions } from './garch/GarchSpecification.js';
-import { hannanQuinn, type ForecastOutcome } from './ForecastOutcome.js';
-import { normalQuantile } from './special/normalDistribution.js';
+import { hannanQuinn, normalMultiplier, symmetricInterval, type ForecastOutcome } from './ForecastOutcome.js';
 import { studentTQuantile } from './special/studentTDistribution.js';
 
 /** A GARCH-family fit and its h-step forecast as a ForecastOutcome. */
@@ -13,7 +12,7 @@ export function garchOutcome(series: Float64Array, options: GarchOptions, horizo
   const tail = (1 - level) / 2;
   // The interval of y at each step uses the fitted standardised distribution, as the VaR does.
   const nu = layout.degreesIndex >= 0 ? fit.parameters[layout.degreesIndex] : Infinity;
-  const quantile = layout.distribution === 't' ? -studentTQuantile(tail, nu) * Math.sqrt((nu - 2) / nu) : -normalQuantile(tail);
+  const quantile = layout.distribution === 't' ? -studentTQuantile(tail, nu) * Math.sqrt((nu - 2) / nu) : normalMultiplier(level);
   const standardError = forecast.variance.map(Math.sqrt);
   const orders = layout.volatility === 'garch' ? `${layout.p},${layout.q}` : `${layout.p},${layout.o},${layout.q}`;
   const name = { garch: 'GARCH', gjr: 'GJR-GARCH', egarch: 'EGARCH' }[layout.volatility];
@@ -30,8 +29,7 @@ export function garchOutcome(series: Float64Array, options: GarchOptions, horizo
     level,
     mean: forecast.mean,
     standardError,
-    lower: forecast.mean.map((m, h) => m - quantile * standardError[h]),
-    upper: forecast.mean.map((m, h) => m + quantile * standardError[h]),
+    ...symmetricInterval(forecast.mean, standardError, quantile),
     volatility: forecast.residualVariance.map(Math.sqrt),
     valueAtRisk: forecast.valueAtRisk,
     converged: fit.converged,

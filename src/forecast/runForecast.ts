@@ -1,11 +1,11 @@
 import type { SarimaxOrderSelection, SarimaxOrderSelectionOptions } from './arima/selectSarimaxOrder.js';
 import { selectSarimaxOrder } from './arima/selectSarimaxOrder.js';
 import { ensembleOutcome } from './ensembleOutcome.js';
-import { checkForecastSpecification, type ForecastSpecification } from './ForecastSpecification.js';
+import { checkForecastSpecification, sarimaxOptionsOf, type ForecastSpecification } from './ForecastSpecification.js';
 import type { ForecastOutcome } from './ForecastOutcome.js';
 import { garchOutcome } from './garchOutcome.js';
 import { fitSarimax } from './arima/fitSarimax.js';
-import { fitSarimaxOutcome, sarimaxOutcome } from './sarimaxOutcome.js';
+import { sarimaxOutcome } from './sarimaxOutcome.js';
 import { ssaOutcome } from './ssaOutcome.js';
 
 export interface RunForecastOptions {
@@ -50,14 +50,7 @@ export async function runForecast(series: Float64Array, specification: ForecastS
         const tried = selection.candidates.length;
         return sarimaxOutcome(chosen, horizon, level, [`order chosen by ${selection.criterion.toUpperCase()} over ${tried} candidate models: ${selection.label}`, ...selection.warnings]);
       }
-      const order = specification.order ?? [1, 0, 0];
-      const differenced = order[1] + seasonal[1] > 0;
-      return fitSarimaxOutcome(series, {
-        order: [...order] as [number, number, number],
-        seasonalOrder: seasonal[3] > 1 ? ([...seasonal] as [number, number, number, number]) : undefined,
-        trend: specification.trend ?? (differenced ? 'n' : 'c'),
-        covariance: 'approx',
-      }, horizon, level);
+      return sarimaxOutcome(fitSarimax(series, { ...sarimaxOptionsOf(specification), covariance: 'approx' }), horizon, level);
     }
   }
 }

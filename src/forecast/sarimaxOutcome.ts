@@ -1,4 +1,3 @@
-import { fitSarimax } from './arima/fitSarimax.js';
 import { forecastSarimax } from './arima/forecastSarimax.js';
 import type { SarimaxFit } from './arima/SarimaxFit.js';
 import { sarimaxLabel } from './arima/SarimaxSpecification.js';
@@ -29,11 +28,6 @@ export function sarimaxOutcome(fit: SarimaxFit, horizon: number, level: number, 
   };
 }
 
-/** Fits SARIMAX with `options` and reports it. */
-export function fitSarimaxOutcome(series: Float64Array, options: Parameters<typeof fitSarimax>[1], horizon: number, level: number): ForecastOutcome {
-  return sarimaxOutcome(fitSarimax(series, options), horizon, level);
-}
-
 /**
  * Ljung-Box at lags 5 and 10 (those below a fifth of the residuals), with the ARMA terms as the
  * model's degrees of freedom, as statsmodels' `test_serial_correlation` reads them.
@@ -41,7 +35,8 @@ export function fitSarimaxOutcome(series: Float64Array, options: Parameters<type
 export function residualTest(residuals: Float64Array, armaTerms: number): PortmanteauRow[] | undefined {
   let finite = 0;
   for (const value of residuals) if (Number.isFinite(value)) finite++;
-  const lags = [5, 10].filter((lag) => lag < finite / 5 || lag === 5);
   if (finite < 10) return undefined;
+  // Lag 10 only where it stays below a fifth of the residuals.
+  const lags = finite > 50 ? [5, 10] : [5];
   return ljungBox(residuals, { lags, modelDegreesOfFreedom: armaTerms }).lags.map((row) => ({ lag: row.lag, statistic: row.statistic, pValue: row.pValue, degreesOfFreedom: row.degrees }));
 }

@@ -1,5 +1,4 @@
-import type { ForecastOutcome } from './ForecastOutcome.js';
-import { normalQuantile } from './special/normalDistribution.js';
+import { normalMultiplier, symmetricInterval, type ForecastOutcome } from './ForecastOutcome.js';
 import { forecastSamossa } from './ssa/forecastSamossa.js';
 import { checkWindowLength } from './ssa/validateSsaInput.js';
 
@@ -15,7 +14,6 @@ export function ssaOutcome(series: Float64Array, options: { windowLength?: numbe
   const windowLength = checkWindowLength(options.windowLength, series.length);
   const result = forecastSamossa([series], { horizon, windowLength, components: options.components, scaleSeries: false });
   const residual = result.residualModels[0];
-  const z = normalQuantile(0.5 + level / 2);
   const mean = result.mean[0];
   const standardError = result.standardError[0];
   return {
@@ -33,8 +31,7 @@ export function ssaOutcome(series: Float64Array, options: { windowLength?: numbe
     level,
     mean,
     standardError,
-    lower: mean.map((m, h) => m - z * standardError[h]),
-    upper: mean.map((m, h) => m + z * standardError[h]),
+    ...symmetricInterval(mean, standardError, normalMultiplier(level)),
     converged: true,
     warnings: [...result.warnings],
   };
