@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
-import type { SymbolForecast, SymbolForecastSettings, SymbolForecastState } from '../forecast/forecastSymbol.js';
+import { forecastSymbol, type SymbolForecast, type SymbolForecastSettings, type SymbolForecastState } from '../forecast/forecastSymbol.js';
 import { contiguousChunks } from './contiguousChunks.js';
-import { forecastTask, type ForecastTask, type ForecastTaskResult } from './forecastWorker.js';
+import type { ForecastTask, ForecastTaskResult } from './forecastWorker.js';
 import { createWorkerPool } from './workerPool.js';
 
 export interface UniverseSeries {
@@ -42,15 +42,19 @@ export async function forecastUniverse(universe: readonly UniverseSeries[], opti
     }
     return { symbols: slice.map((series) => series.symbol), lengths, closes: closes.buffer, states: slice.map((series) => series.state), settings: options.settings ?? {} };
   };
-  const chunks = contiguousChunks(total, threads === 0 ? Math.min(total, 1) : Math.min(total, threads * 4)).filter(([from, to]) => to > from);
   if (threads === 0) {
-    const results = chunks.map(([from, to]) => {
-      const result = forecastTask(task(from, to));
-      options.onProgress?.((done += to - from), total);
-      return result;
-    });
-    return merge(results);
+    // On this thread the closes need no packing: each series is forecast where it is.
+    const forecasts: SymbolForecast[] = [];
+    const states: SymbolForecastState[] = [];
+    for (const series of universe) {
+      const result = forecastSymbol(series.symbol, series.closes, options.settings, series.state);
+      forecasts.push(result.forecast);
+      states.push(result.state);
+      options.onProgress?.(++done, total);
+    }
+    return { forecasts, states };
   }
+  const chunks = contiguousChunks(total, Math.min(total, threads * 4)).filter(([from, to]) => to > from);
   const pool = createWorkerPool('forecastWorker', Math.min(threads, chunks.length));
   try {
     const results = await Promise.all(

@@ -9,7 +9,7 @@ import type { PerformanceMetrics } from '../metrics/PerformanceMetrics.js';
 import type { SimulationOptions } from '../simulator/BacktestOptions.js';
 import type { BacktestResult } from '../simulator/BacktestResult.js';
 import { resolveSimulationOptions } from '../simulator/resolveSimulationOptions.js';
-import { simulate } from '../simulator/simulate.js';
+import { simulate, simulateWith } from '../simulator/simulate.js';
 import type { EquityCurve } from '../Trade.js';
 import type { ParameterPoint } from './parameterSpace.js';
 import { arraysAllowed, signalArrays } from './signalArrays.js';
@@ -108,9 +108,11 @@ export function evaluatePoint(strategy: Strategy, bars: Bars, parameters: Parame
   const account = offset === 0 ? prefix : prefix.slice(offset);
   const inside = offset === 0 ? signals : windowSignals(signals, offset, bars.time[offset]);
   const arrays = settings.arrays && options.detail !== true ? signalArrays(inside, account.length) : undefined;
+  // A sweep reads every point's trades and curve, which the specialised long-signal run would
+  // build by replaying its log through the general path: the general path straight away is cheaper.
   const result =
     arrays !== undefined
-      ? simulate({ symbols: [{ bars: account, ...arrays }] }, { ...settings.simulation, strategy: strategy.name })
+      ? simulateWith({ symbols: [{ bars: account, ...arrays }] }, { ...settings.simulation, strategy: strategy.name }, { checkBarsInRun: true, longSignals: false })
       : simulate({ symbols: [{ bars: account }], signals: inside, ...(settings.router === undefined ? {} : { router: settings.router }) }, settings.simulation);
   const periodsPerYear = settings.periodsPerYear ?? options.periodsPerYear ?? estimatePeriodsPerYear(bars.time, bars.timeframe);
   // From bar 0 the curve's first point is the starting cash unless a fill at bar 0's close moved it (as `backtestStrategy` decides).
