@@ -10,7 +10,6 @@ import type { SimulationOptions } from '../simulator/BacktestOptions.js';
 import type { BacktestResult } from '../simulator/BacktestResult.js';
 import { resolveSimulationOptions } from '../simulator/resolveSimulationOptions.js';
 import { simulate, simulateWith } from '../simulator/simulate.js';
-import type { EquityCurve } from '../Trade.js';
 import type { ParameterPoint } from './parameterSpace.js';
 import { arraysAllowed, signalArrays } from './signalArrays.js';
 import { windowSignals } from './windowSignals.js';
@@ -117,7 +116,7 @@ export function evaluatePoint(strategy: Strategy, bars: Bars, parameters: Parame
   const periodsPerYear = settings.periodsPerYear ?? options.periodsPerYear ?? estimatePeriodsPerYear(bars.time, bars.timeframe);
   // From bar 0 the curve's first point is the starting cash unless a fill at bar 0's close moved it (as `backtestStrategy` decides).
   const closeFills = (settings.simulation.fillAtByStrategy?.[strategy.name] ?? settings.simulation.fillAt) === 'close';
-  const metrics = metricsOf(result.curve, result, periodsPerYear, settings.riskFreeRate, start === 0 && closeFills ? result.initialCash : undefined);
+  const metrics = computeMetrics({ curve: result.curve, trades: result.trades, periodsPerYear, riskFreeRate: settings.riskFreeRate, initialCapital: start === 0 && closeFills ? result.initialCash : undefined });
   return options.detail === true ? { metrics, result, offset } : { metrics, offset };
 }
 
@@ -127,9 +126,4 @@ function checkWindow(bars: Bars, start: number, end: number): void {
       details: { option: 'window', start, end, length: bars.length },
     });
   }
-}
-
-/** `computeMetrics` of a run (a ruined account included: the analytics count its exposure after ruin as 0). */
-export function metricsOf(curve: EquityCurve, result: Pick<BacktestResult, 'trades'>, periodsPerYear: number, riskFreeRate: number, initialCapital?: number): PerformanceMetrics {
-  return computeMetrics({ curve, trades: result.trades, periodsPerYear, riskFreeRate, initialCapital });
 }

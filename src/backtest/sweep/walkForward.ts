@@ -4,7 +4,8 @@ import type { Strategy } from '../../strategy/Strategy.js';
 import type { PerformanceMetrics } from '../metrics/PerformanceMetrics.js';
 import type { EquityCurve, Trade } from '../Trade.js';
 import { estimatePeriodsPerYear } from '../estimatePeriodsPerYear.js';
-import { evaluatePoint, metricsOf, resolveSweepSettings, type SweepSettings } from './evaluatePoint.js';
+import { computeMetrics } from '../metrics/computeMetrics.js';
+import { evaluatePoint, resolveSweepSettings, type SweepSettings } from './evaluatePoint.js';
 import { meanMetrics, meanOfDefined } from './meanMetrics.js';
 import { monteCarloTrades, type MonteCarloOptions, type MonteCarloResult } from './monteCarloTrades.js';
 import { gridSize, type ParameterPoint, type ParameterRange } from './parameterSpace.js';
@@ -147,7 +148,7 @@ export async function walkForward(
   }
   const stitched: StitchedSeries[] = series.map((bars, s) => {
     const { curve, trades } = stitchWindows(runs[s]);
-    return { symbol: bars.symbol, curve, trades, metrics: metricsOf(curve, { trades }, periodsPerYear, resolved.riskFreeRate) };
+    return { symbol: bars.symbol, curve, trades, metrics: computeMetrics({ curve, trades, periodsPerYear, riskFreeRate: resolved.riskFreeRate }) };
   });
   const inSampleScore = meanOfDefined(results.map((window) => window.inSample.score));
   const outOfSampleScore = meanOfDefined(results.map((window) => window.outOfSample.score));
