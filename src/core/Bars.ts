@@ -6,6 +6,18 @@ export type BarColumnName = (typeof barColumnNames)[number];
 export type BarColumns = Record<BarColumnName, Float64Array>;
 
 /**
+ * What a full validation (`validateBars`, at ingest) proved about an instance's rows: every row
+ * passed DESIGN.md section 3's rules (times strictly increasing, finite prices, low <= open,
+ * close <= high, finite volume >= 0), and no low lies below `lowestLow`.
+ */
+export interface BarsValidation {
+  readonly lowestLow: number;
+}
+
+// Kept beside the instance rather than on it: a validation is a fact about the rows, not a column.
+const validations = new WeakMap<Bars, BarsValidation>();
+
+/**
  * Bars of one symbol and one timeframe, held as six parallel `Float64Array` columns
  * (time = bar open, ms since epoch, UTC). Kernels read the columns directly: there is no
  * per-bar object anywhere on a hot path.
@@ -46,6 +58,30 @@ export class Bars implements BarColumns {
     return this.time.length;
   }
 
+  /**
+   * The proof `validateBars` left on this instance, or undefined. Consumers that need valid rows
+   * (the simulator) skip their own pass over all six columns when it is present. Validated bars
+   * are immutable by contract: code that changes a column in place must validate the result again
+   * (or build new Bars, which start unvalidated). Slices and copies keep the proof.
+   */
+  get validation(): BarsValidation | undefined {
+    return validations.get(this);
+  }
+
+  /** Records that every row passed the validation rules: `validateBars` calls this, and code that rebuilds a validated instance's rows elsewhere (a worker thread); nothing else should. */
+  static recordValidation(bars: Bars, validation: BarsValidation | undefined): void {
+    // Undefined withdraws an earlier proof (the rows were validated again and failed, or kept bad rows).
+    if (validation === undefined) validations.delete(bars);
+    else validations.set(bars, validation);
+  }
+
+  private keepValidation(derived: Bars): Bars {
+    const validation = validations.get(this);
+    // A subset of valid rows, in order, is valid, and its lowest low is no lower.
+    if (validation !== undefined) validations.set(derived, validation);
+    return derived;
+  }
+
   static empty(symbol: string, timeframe: Timeframe): Bars {
     return Bars.allocate(symbol, timeframe, 0);
   }
@@ -62,14 +98,14 @@ export class Bars implements BarColumns {
 
   /** Rows [start, end) as views that share memory with this instance. */
   slice(start: number, end = this.length): Bars {
-    return new Bars(this.symbol, this.timeframe, {
+    return this.keepValidation(new Bars(this.symbol, this.timeframe, {
       time: this.time.subarray(start, end),
       open: this.open.subarray(start, end),
       high: this.high.subarray(start, end),
       low: this.low.subarray(start, end),
       close: this.close.subarray(start, end),
       volume: this.volume.subarray(start, end),
-    });
+    }));
   }
 
   /** Rows whose time lies in [from, to], found by binary search (times must be sorted). */
@@ -81,7 +117,7 @@ export class Bars implements BarColumns {
   copy(): Bars {
     const copy = Bars.allocate(this.symbol, this.timeframe, this.length);
     for (const name of barColumnNames) copy[name].set(this[name]);
-    return copy;
+    return this.keepValidation(copy);
   }
 
   /** The rows at `indices` (in that order), copied. */

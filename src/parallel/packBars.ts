@@ -11,6 +11,8 @@ export interface PackedUniverse {
   timeframes: string[];
   lengths: number[];
   buffer: ArrayBuffer;
+  /** Per series, the lowest low its validation proved (`Bars.validation`), or null when it was not validated: the proof crosses threads with the rows. */
+  validations?: Array<number | null>;
 }
 
 /** Copies the series into one fresh buffer that can be moved to a worker; the caller's Bars stay usable. */
@@ -24,7 +26,13 @@ export function packBars(universe: readonly Bars[]): PackedUniverse {
       offset += bars.length * 8;
     }
   }
-  return { symbols: universe.map((b) => b.symbol), timeframes: universe.map((b) => b.timeframe.code), lengths: universe.map((b) => b.length), buffer };
+  return {
+    symbols: universe.map((b) => b.symbol),
+    timeframes: universe.map((b) => b.timeframe.code),
+    lengths: universe.map((b) => b.length),
+    buffer,
+    validations: universe.map((b) => b.validation?.lowestLow ?? null),
+  };
 }
 
 /** Views over the packed buffer: no copy. */
@@ -37,7 +45,11 @@ export function unpackBars(packed: PackedUniverse): Bars[] {
       return view;
     };
     const [time, open, high, low, close, volume] = [column(), column(), column(), column(), column(), column()];
-    return new Bars(packed.symbols[index], Timeframe.parse(packed.timeframes[index]), { time, open, high, low, close, volume });
+    const bars = new Bars(packed.symbols[index], Timeframe.parse(packed.timeframes[index]), { time, open, high, low, close, volume });
+    // The rows are a copy of validated rows: the proof holds for them.
+    const lowestLow = packed.validations?.[index];
+    if (typeof lowestLow === 'number') Bars.recordValidation(bars, { lowestLow });
+    return bars;
   });
 }
 

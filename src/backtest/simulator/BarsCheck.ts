@@ -6,6 +6,16 @@ import { checkBars } from './prepareSymbols.js';
 const BLOCK = 2_048;
 
 /**
+ * What a single-symbol run asks before it reads bar `i` (when `i >= ready`): `through(i)` readies
+ * the bars from `i` on, at least through `i` itself, and moves `ready` past them.
+ */
+export interface BarsAhead {
+  /** Bars before `ready` need nothing more before the run reads them. */
+  ready: number;
+  through(i: number): void;
+}
+
+/**
  * The check of `prepareSymbols` (strictly increasing times, finite prices with
  * low <= open, close <= high, volume >= 0), made block by block just ahead of a run that reads
  * the bars in order. The run asks for every bar it reads (`through`), so each block is checked
@@ -19,9 +29,9 @@ const BLOCK = 2_048;
  * (first bad row) the upfront check throws. The run has nothing to undo: a thrown run returns
  * nothing.
  */
-export class BarsCheck {
-  /** Bars [0, checked) are known good. */
-  checked = 0;
+export class BarsCheck implements BarsAhead {
+  /** Bars [0, ready) are known good. */
+  ready = 0;
   private previous = -Infinity;
 
   constructor(
@@ -33,7 +43,7 @@ export class BarsCheck {
   through(i: number): void {
     const { time, open, high, low, close, volume } = this.bars;
     const n = time.length;
-    let start = this.checked;
+    let start = this.ready;
     let previous = this.previous;
     while (start <= i && start < n) {
       const end = Math.min(n, start + BLOCK);
@@ -56,7 +66,7 @@ export class BarsCheck {
       }
       start = end;
     }
-    this.checked = start;
+    this.ready = start;
     this.previous = previous;
   }
 }

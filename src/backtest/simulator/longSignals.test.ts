@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Bars } from '../../core/Bars.js';
 import { Random } from '../../core/Random.js';
 import { Timeframe } from '../../core/Timeframe.js';
+import { validateBars } from '../../data/validate/validateBars.js';
 import type { BacktestInput, SimulationOptions, SymbolInput } from './BacktestOptions.js';
 import type { BacktestResult } from './BacktestResult.js';
 import { prepareSymbols } from './prepareSymbols.js';
@@ -140,6 +141,35 @@ describe('the long entry/exit array run', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('gives the same results on bars validated at ingest, which the run does not check again', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 9_000 }), optionsArbitrary, fc.constantFrom(0.001, 0.01, 0.2), fc.boolean(), (seed, length, options, density, shorts) => {
+        const bars = randomBars(seed, length);
+        const validated = validateBars({ bars: bars.copy() }).bars;
+        expect(validated.validation?.lowestLow).toBeGreaterThan(0);
+        const arrays = { longEntries: signals(seed, 'entries', length, density), longExits: signals(seed, 'exits', length, density), ...(shorts ? { shortEntries: signals(seed, 'shorts', length, density) } : {}) };
+        const checked = simulate({ symbols: [{ bars, ...arrays }] }, options);
+        const loadedAhead = simulate({ symbols: [{ bars: validated, ...arrays }] }, options);
+        expect(everything(loadedAhead)).toEqual(everything(checked));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('still checks validated bars whose prices are not all positive, and bars built anew over validated columns', () => {
+    const bars = randomBars(5, 40);
+    bars.low[7] = 0;
+    bars.open[7] = 0;
+    const validated = validateBars({ bars }).bars;
+    expect(validated.validation?.lowestLow).toBe(0);
+    expect(() => simulate({ symbols: [{ bars: validated, longEntries: new Uint8Array(40) }] })).toThrow(/non-positive price at row 7/);
+    const good = validateBars({ bars: randomBars(6, 40) }).bars;
+    const rebuilt = new Bars(good.symbol, good.timeframe, good.columns());
+    expect(rebuilt.validation).toBeUndefined();
+    rebuilt.volume[3] = -1;
+    expect(() => simulate({ symbols: [{ bars: rebuilt, longEntries: new Uint8Array(40) }] })).toThrow(/row 3/);
   });
 
   it('reports bad bars before a bad column, as the upfront check does', () => {

@@ -1,4 +1,4 @@
-import type { BarsCheck } from './BarsCheck.js';
+import type { BarsAhead } from './BarsCheck.js';
 import { roundToLot, roundToTick } from './executionPrice.js';
 import { Float64Column, Int32Column } from './GrowableColumn.js';
 import { OrderStatus as OrderStatusCodes } from './orderCodes.js';
@@ -164,7 +164,7 @@ export class LongSignalRun {
   }
 
   /** Walks the bars with something to do (signals, the fill of an order, the last bar), checking each block of bars before reading it. */
-  run(barsCheck: BarsCheck): void {
+  run(barsAhead: BarsAhead): void {
     const options = this.options;
     const { time, open, close } = this.symbol.bars;
     const n = time.length;
@@ -178,7 +178,7 @@ export class LongSignalRun {
     let pendingEntry = false;
     for (let i = 0; i < n; i++) {
       if (pending < 0) i = Math.min(signals.nextFrom(i), n - 1);
-      if (i >= barsCheck.checked) barsCheck.through(i);
+      if (i >= barsAhead.ready) barsAhead.through(i);
       if (pending >= 0) {
         this.fill(pending, pendingEntry ? 1 : -1, false, open[i], i, time[i], false);
         pending = -1;

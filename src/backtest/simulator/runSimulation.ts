@@ -1,5 +1,5 @@
 import { arraySignalOrders, targetOrder } from './arraySignalOrders.js';
-import type { BarsCheck } from './BarsCheck.js';
+import type { BarsAhead } from './BarsCheck.js';
 import { chargeFunding, closeAtEnd, mark } from './closePhase.js';
 import { OrderStatus as OrderStatusCodes } from './orderCodes.js';
 import type { OrderSchedule } from './OrderSchedule.js';
@@ -25,8 +25,8 @@ export interface RunContext {
   symbolIndex: ReadonlyMap<string, number>;
   /** Use the multi-symbol loop even for one symbol (tests compare the two loops). */
   generic?: boolean;
-  /** The check of the one symbol's bars, when the run makes it as it goes (see `BarsCheck`); the single-symbol loop then runs. */
-  barsCheck?: BarsCheck;
+  /** What readies the one symbol's bars as the run goes (`BarsCheck`; nothing for validated bars); the single-symbol loop then runs. */
+  barsAhead?: BarsAhead;
 }
 
 /**
@@ -48,7 +48,7 @@ export interface RunContext {
 export function runSimulation(state: SimulationState, context: RunContext): () => SimulationCurves {
   const clock = context.clock;
   const steps = clock.length;
-  if (context.barsCheck !== undefined || (state.symbolCount === 1 && state.positions.bookCount === 1 && context.generic !== true)) runSingleSymbol(state, context);
+  if (context.barsAhead !== undefined || (state.symbolCount === 1 && state.positions.bookCount === 1 && context.generic !== true)) runSingleSymbol(state, context);
   else runClock(state, context);
   const time = steps > 0 ? clock[steps - 1] : 0;
   const orders = state.orders;

@@ -44,12 +44,12 @@ export function runSingleSymbol(state: SimulationState, context: RunContext): vo
   // Targets, scheduled orders and router signals are looked up bar by bar: with any of them no bar is skipped.
   const signals = targetFractions === undefined && !scheduled && router === undefined ? new SignalCursor([longEntries, longExits, shortEntries, shortExits], n) : undefined;
   let lastTarget = NaN;
-  const barsCheck = context.barsCheck;
+  const barsAhead = context.barsAhead;
   for (let i = 0; i < n; i++) {
     // The last bar always runs (the end-of-data close).
     if (signals !== undefined && working[0] === 0 && (quantity[0] === 0 || !holdingActs)) i = Math.min(signals.nextFrom(i), n - 1);
-    // Bars checked as the run goes are checked before the run reads them (the last bar checks the rest).
-    if (barsCheck !== undefined && i >= barsCheck.checked) barsCheck.through(i);
+    // Bars checked as the run goes are checked before the run reads them (the last bar checks the rest); validated bars need nothing.
+    if (barsAhead !== undefined && i >= barsAhead.ready) barsAhead.through(i);
     state.step = i;
     barIndex[0] = i;
     volumeUsed[0] = 0;

@@ -1,11 +1,11 @@
 import { TickforgeError } from '../../core/errors.js';
 import type { BacktestInput, SimulationOptions } from './BacktestOptions.js';
 import type { BacktestResult } from './BacktestResult.js';
-import { BarsCheck } from './BarsCheck.js';
+import { BarsCheck, type BarsAhead } from './BarsCheck.js';
 import { buildResult } from './buildResult.js';
 import { longSignalsResult } from './longSignalsResult.js';
 import { OrderSchedule } from './OrderSchedule.js';
-import { prepareSymbols } from './prepareSymbols.js';
+import { prepareSymbols, validatedForSimulation } from './prepareSymbols.js';
 import { buildClock } from './SimulationClock.js';
 import { scheduleRequests } from './requestOrders.js';
 import { resolveSimulationOptions, SizingKind, type ResolvedSimulationOptions } from './resolveSimulationOptions.js';
@@ -37,8 +37,14 @@ function checksBarsInRun(input: BacktestInput, options: ResolvedSimulationOption
   return typeof symbol === 'object' && symbol !== null && (symbol as { fineBars?: unknown }).fineBars === undefined && options.sizingKind !== SizingKind.atr;
 }
 
-/** The symbols, checked (or left to the run to check, with what checks them). */
-function prepare(input: BacktestInput, options: ResolvedSimulationOptions, paths: SimulatorPaths): { prepared: PreparedSymbol[]; barsCheck?: BarsCheck } {
+/** Bars validated at ingest: nothing to ready before the run reads them. */
+const validatedBars: BarsAhead = Object.freeze({ ready: Number.POSITIVE_INFINITY, through: () => {} });
+
+/**
+ * The symbols, checked, or left to the run with what readies its bars as it goes: the check of
+ * each block (`BarsCheck`), or nothing for bars validated at ingest.
+ */
+function prepare(input: BacktestInput, options: ResolvedSimulationOptions, paths: SimulatorPaths): { prepared: PreparedSymbol[]; barsAhead?: BarsAhead } {
   if (!checksBarsInRun(input, options, paths)) return { prepared: prepareSymbols(input.symbols, options) };
   let prepared: PreparedSymbol[];
   try {
@@ -48,7 +54,8 @@ function prepare(input: BacktestInput, options: ResolvedSimulationOptions, paths
     prepareSymbols(input.symbols, options);
     throw error;
   }
-  return { prepared, barsCheck: new BarsCheck('symbols[0].bars', prepared[0].bars) };
+  const bars = prepared[0].bars;
+  return { prepared, barsAhead: validatedForSimulation(bars) ? validatedBars : new BarsCheck('symbols[0].bars', bars) };
 }
 
 /**
@@ -74,11 +81,11 @@ export function simulateWith(input: BacktestInput, options: SimulationOptions, p
     if (!inputKeys.includes(key)) throw new TickforgeError('TF_ERR_BACKTEST_INPUT', `Backtest input ${key} is unknown; the fields are ${inputKeys.join(', ')}.`, { details: { field: key } });
   }
   if (input.router !== undefined && input.signals === undefined) throw new TickforgeError('TF_ERR_BACKTEST_INPUT', 'Backtest input router options were given without signals to route.');
-  const { prepared, barsCheck } = prepare(input, resolved, paths);
-  if (barsCheck !== undefined && paths.longSignals && coversLongSignals(prepared, resolved)) {
+  const { prepared, barsAhead } = prepare(input, resolved, paths);
+  if (barsAhead !== undefined && paths.longSignals && coversLongSignals(prepared, resolved)) {
     // One symbol's long entry/exit arrays: the specialised run, identical to the general one (see runLongSignals).
     const run = new LongSignalRun(prepared[0], resolved);
-    run.run(barsCheck);
+    run.run(barsAhead);
     return longSignalsResult(run, prepared[0], resolved);
   }
   const state = new SimulationState(resolved, prepared, bookNames(input));
@@ -90,6 +97,6 @@ export function simulateWith(input: BacktestInput, options: SimulationOptions, p
   schedule.seal();
   const router = input.signals === undefined ? undefined : new RouterDriver(input.signals, input.router, symbolIndex, state.time, clock);
   if (router !== undefined) state.listener = router;
-  const curves = runSimulation(state, { clock, schedule, router, symbolIndex, barsCheck });
+  const curves = runSimulation(state, { clock, schedule, router, symbolIndex, barsAhead });
   return buildResult(state, clock, curves, router?.decisions);
 }

@@ -166,6 +166,20 @@ describe('validateBars: row rules on real rows', () => {
     expect(kept.report.repairs).toEqual({ sortedRows: 0, droppedInvalid: 0, fixedBounds: 0, keptInvalid: 1, droppedDuplicates: 0 });
     expect(kept.bars).toBe(table.bars);
     expect(kept.report.samples.invalid[0]).toMatchObject({ line: 54263, rules: ['high-below-low', 'high-below-open-close'] });
+
+    // The proof the simulator trusts: on repaired output, never on output that kept the bad row.
+    expect(dropped.bars.validation).toEqual({ lowestLow: 23.185 });
+    expect(fixed.bars.validation).toEqual({ lowestLow: 23.185 });
+    expect(kept.bars.validation).toBeUndefined();
+  });
+
+  it('withdraws an earlier proof when the same instance, changed in place, keeps a bad row', () => {
+    const table = barsFromLines(daily, aosRows.filter(([line]) => line !== 54263));
+    expect(validateBars(table).bars.validation).toEqual({ lowestLow: 23.185 });
+    expect(table.bars.slice(1).validation).toEqual({ lowestLow: 23.185 });
+    table.bars.volume[1] = -1;
+    expect(validateBars(table, { onInvalid: 'keep' }).bars.validation).toBeUndefined();
+    expect(table.bars.validation).toBeUndefined();
   });
 
   it('refuses low > min(open, close) and fix lowers the low to the close', () => {

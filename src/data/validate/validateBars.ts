@@ -1,4 +1,4 @@
-import type { Bars } from '../../core/Bars.js';
+import { Bars } from '../../core/Bars.js';
 import { TickforgeError, type ErrorCode } from '../../core/errors.js';
 import { formatTime } from '../../core/time.js';
 import { detectSpikes } from './detectSpikes.js';
@@ -262,7 +262,15 @@ export function validateBars(
     lastTime: output.length > 0 ? formatTime(output.time[output.length - 1]) : null,
     samples: { invalid: invalidSamples, unsorted: unsortedSamples, duplicate: duplicateSamples, spike: spikeSamples },
   };
+  // Rows kept invalid on purpose ('keep') void the proof; every other returned instance is sorted, unique and valid.
+  Bars.recordValidation(output, repairs.keptInvalid === 0 ? { lowestLow: lowestOf(output.low) } : undefined);
   return { bars: output, report };
+}
+
+function lowestOf(values: Float64Array): number {
+  let lowest = Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i] < lowest) lowest = values[i];
+  return lowest;
 }
 
 /** Whether an invalid row stays in the output under `policy` (`error` keeps it for counting, then refuses). */
