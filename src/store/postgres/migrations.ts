@@ -220,6 +220,9 @@ export async function runMigrations(client: PoolClient, schema: string, url: str
   const quoted = `"${schema}"`;
   await client.query('BEGIN');
   try {
+    // statementTimeoutMs bounds reads and writes, not the store's own schema preparation: it may
+    // wait here for another process's migration, and a step cut short would only roll back.
+    await client.query('SET LOCAL statement_timeout = 0');
     await client.query('SELECT pg_advisory_xact_lock($1::integer, hashtext($2))', [migrationLockKey, schema]);
     const namespace = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
     if (namespace.rowCount === 0) await client.query(`CREATE SCHEMA ${quoted}`);
