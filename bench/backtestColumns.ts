@@ -17,6 +17,8 @@ export interface SharedColumns {
   bars: SharedArrayBuffer;
   /** Per column: long entries, then long exits, each `length` bytes. */
   signals: SharedArrayBuffer;
+  /** Per column, the lowest low of its validation (`Bars.validation`), or null when it was not validated. */
+  validations: Array<number | null>;
 }
 
 export interface ColumnInputs {
@@ -36,13 +38,19 @@ export interface ColumnSummary {
 /** The costs of every case of the suite: 0.1% fees and 5 bps slippage on every fill, next-open fills, all equity per entry. */
 export const columnOptions: SimulationOptions = { fees: { rate: 0.001 }, slippage: { bps: 5 } };
 
-/** Views over the shared buffers (no copy). */
-export function columnInputs(shared: SharedColumns): ColumnInputs[] {
+/**
+ * Views over the shared buffers (no copy). With `validated`, each column's Bars carry the
+ * validation made when the columns were built (as `unpackBars` carries it to a worker), so
+ * `simulate` does not check the rows again; without it every run checks its six columns.
+ */
+export function columnInputs(shared: SharedColumns, validated: boolean): ColumnInputs[] {
   const { length } = shared;
   const timeframe = Timeframe.parse(shared.timeframe);
   return shared.symbols.map((symbol, k) => {
     const column = (j: number) => new Float64Array(shared.bars, (k * 6 + j) * length * 8, length);
     const bars = new Bars(symbol, timeframe, { time: column(0), open: column(1), high: column(2), low: column(3), close: column(4), volume: column(5) });
+    const lowestLow = shared.validations[k];
+    if (validated && lowestLow !== null) Bars.recordValidation(bars, { lowestLow });
     return { bars, longEntries: new Uint8Array(shared.signals, 2 * k * length, length), longExits: new Uint8Array(shared.signals, (2 * k + 1) * length, length) };
   });
 }
@@ -58,7 +66,14 @@ export function shareColumns(columns: readonly ColumnInputs[]): SharedColumns {
     new Uint8Array(signals, 2 * k * length, length).set(input.longEntries);
     new Uint8Array(signals, (2 * k + 1) * length, length).set(input.longExits);
   });
-  return { symbols: columns.map((input) => input.bars.symbol), timeframe: columns[0].bars.timeframe.code, length, bars, signals };
+  return {
+    symbols: columns.map((input) => input.bars.symbol),
+    timeframe: columns[0].bars.timeframe.code,
+    length,
+    bars,
+    signals,
+    validations: columns.map((input) => input.bars.validation?.lowestLow ?? null),
+  };
 }
 
 /**

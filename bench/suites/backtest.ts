@@ -5,12 +5,14 @@ import { Piscina } from 'piscina';
 import { simulate } from '../../src/backtest/simulator/simulate.js';
 import { Random } from '../../src/core/Random.js';
 import { generateUniverse } from '../../src/data/synthetic/generateUniverse.js';
+import { validateBars } from '../../src/data/validate/validateBars.js';
 import { backtestColumns, columnInputs, columnOptions, shareColumns, summarize, type ColumnInputs, type ColumnSummary, type SharedColumns } from '../backtestColumns.js';
 import { SP500_FILE, type UniverseTiming } from '../backtestChild.js';
 import { measureGrid } from '../backtestGrid.js';
 import type { ColumnsTask } from '../backtestWorker.js';
 import { garbageCollector } from '../garbageCollector.js';
 import type { BenchMeasurement, BenchTarget, Suite } from '../harness.js';
+import { measureBacktestKit } from '../peers/backtestKitPeer.js';
 import { timeRounds } from '../timeRounds.js';
 
 /**
@@ -21,8 +23,8 @@ import { timeRounds } from '../timeRounds.js';
  *    throughput), and the 8 symbols as one portfolio sharing its cash;
  * 2. the S&P 500 file through the SMA 10/30 crossover with a portfolio-level simulation, in a
  *    child process that also reports the run's peak resident memory;
- * 3. backtest-kit, the peer the issue names, when it is installed (it is not installable from
- *    this registry: see the note).
+ * 3. backtest-kit, the peer the issue names, against tickforge on one symbol's daily bars, when it
+ *    is built outside the repo (TICKFORGE_BACKTEST_KIT; npm here cannot install it: see the note).
  * 4. the 10,000-pair SMA grid over ten years of daily bars through the sweep module
  *    (bench/backtestGrid.ts).
  */
@@ -38,11 +40,12 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const workerFile = pathToFileURL(`${here}../backtestWorker.ts`);
 const childScript = `${here}../backtestChild.ts`;
 
-/** Eight synthetic crypto minute series (24/7, aligned clocks) and seeded sparse long entry/exit arrays. */
+/** Eight synthetic crypto minute series (24/7, aligned clocks), validated as ingest validates, and seeded sparse long entry/exit arrays. */
 function buildColumns(): ColumnInputs[] {
   const start = Date.UTC(2022, 0, 3);
   const universe = generateUniverse({ symbols: COLUMNS, timeframe: '1m', start, end: start + LENGTH * 60_000, seed: SEED, market: 'crypto' });
-  return universe.map((bars) => {
+  return universe.map((generated) => {
+    const { bars } = validateBars({ bars: generated });
     const random = Random.fromSeed(SEED, 'backtest-signals', bars.symbol);
     const longEntries = new Uint8Array(bars.length);
     const longExits = new Uint8Array(bars.length);
@@ -60,7 +63,8 @@ function startWorkers(shared: SharedColumns) {
   const pool = new Piscina({ filename: workerFile.href, minThreads: THREADS, maxThreads: THREADS, execArgv, idleTimeout: 60_000 });
   const share = (thread: number) => Array.from({ length: COLUMNS }, (_, k) => k).filter((k) => k % THREADS === thread);
   return {
-    run: async (summary: boolean) => (await Promise.all(Array.from({ length: THREADS }, (_, thread) => pool.run({ shared, columns: share(thread), summary } satisfies ColumnsTask) as Promise<ColumnSummary[]>))).flat(),
+    run: async (summary: boolean, validated: boolean) =>
+      (await Promise.all(Array.from({ length: THREADS }, (_, thread) => pool.run({ shared, columns: share(thread), summary, validated } satisfies ColumnsTask) as Promise<ColumnSummary[]>))).flat(),
     stop: () => pool.destroy(),
   };
 }
@@ -82,30 +86,39 @@ export const run: Suite = async (context) => {
   // 1. 1,000,000 bars x 8 columns.
   context.log(`backtest: generating ${COLUMNS} x ${LENGTH.toLocaleString('en-US')} synthetic minute bars and signals`);
   const shared = shareColumns(buildColumns());
-  const inputs = columnInputs(shared);
+  const inputs = columnInputs(shared, true);
+  const checkedInputs = columnInputs(shared, false);
   const columnsCase = `${LENGTH.toLocaleString('en-US')} bars x ${COLUMNS} columns, sparse signals, 0.1% fee + 5 bps slippage`;
   const workers = startWorkers(shared);
   try {
-    const threadSummary = await workers.run(true);
+    const threadSummary = await workers.run(true, true);
     context.log('backtest: columns on two worker threads');
-    const parallelMs = await timeRounds(() => workers.run(false), RUNS, gc);
+    const parallelMs = await timeRounds(() => workers.run(false, true), RUNS, gc);
+    const parallelCheckedMs = await timeRounds(() => workers.run(false, false), RUNS, gc);
     context.log('backtest: columns on one thread');
     const singleMs = await timeRounds(() => backtestColumns(inputs), RUNS, gc);
+    const singleCheckedMs = await timeRounds(() => backtestColumns(checkedInputs), RUNS, gc);
     const withCurvesMs = await timeRounds(() => backtestColumns(inputs).forEach((result) => result.curve.equity), RUNS, gc);
     context.log('backtest: one portfolio of the 8 symbols');
     const portfolio = () => simulate({ symbols: inputs }, { ...columnOptions, sizing: { kind: 'equity-fraction', fraction: 1 / COLUMNS } });
     const portfolioMs = await timeRounds(portfolio, RUNS, gc);
     const summary = summarize(backtestColumns(inputs));
+    const checkedSummary = summarize(backtestColumns(checkedInputs));
     const portfolioResult = portfolio();
+    const checked = '(independent columns, bars checked by simulate';
     measurements.push(
       { case: columnsCase, implementation: `tickforge (independent columns, ${THREADS} worker threads)`, metric: 'time', value: parallelMs, unit: 'ms', better: 'lower' },
+      { case: columnsCase, implementation: `tickforge ${checked}, ${THREADS} worker threads)`, metric: 'time', value: parallelCheckedMs, unit: 'ms', better: 'lower' },
       { case: columnsCase, implementation: 'tickforge (independent columns, 1 thread)', metric: 'time', value: singleMs, unit: 'ms', better: 'lower' },
       { case: columnsCase, implementation: 'tickforge (independent columns, 1 thread)', metric: 'single-core throughput', value: totalBars / (singleMs / 1_000), unit: 'bars/s', better: 'higher' },
+      { case: columnsCase, implementation: `tickforge ${checked}, 1 thread)`, metric: 'time', value: singleCheckedMs, unit: 'ms', better: 'lower' },
+      { case: columnsCase, implementation: `tickforge ${checked}, 1 thread)`, metric: 'single-core throughput', value: totalBars / (singleCheckedMs / 1_000), unit: 'bars/s', better: 'higher' },
       { case: columnsCase, implementation: 'tickforge (independent columns, 1 thread, equity curves read)', metric: 'time', value: withCurvesMs, unit: 'ms', better: 'lower' },
       { case: columnsCase, implementation: `tickforge (one portfolio of ${COLUMNS} symbols, shared cash, 1 thread)`, metric: 'time', value: portfolioMs, unit: 'ms', better: 'lower' },
       { case: columnsCase, implementation: `tickforge (one portfolio of ${COLUMNS} symbols, shared cash, 1 thread)`, metric: 'throughput', value: totalBars / (portfolioMs / 1_000), unit: 'bars/s', better: 'higher' },
     );
     targets.push({ description: `${columnsCase}, independent columns on this machine's two cores (VectorBT PRO's published figure)`, measured: parallelMs, unit: 'ms', target: 25, met: parallelMs < 25 });
+    if (JSON.stringify(checkedSummary) !== JSON.stringify(summary)) notes.push('the runs on checked bars DO NOT give the ledgers of the runs on validated bars.');
     const same = JSON.stringify([...threadSummary].sort((a, b) => (a.symbol < b.symbol ? -1 : 1))) === JSON.stringify(summary);
     const trades = summary.reduce((n, column) => n + column.trades, 0);
     const fills = summary.reduce((n, column) => n + column.fills, 0);
@@ -115,8 +128,11 @@ export const run: Suite = async (context) => {
         `final equities ${summary.map((column) => column.equity.toPrecision(4)).join(', ')}; the worker threads' ledgers ${same ? 'match' : 'DO NOT match'} the main thread's. ` +
         `One portfolio (1/${COLUMNS} of equity per entry, shared cash): ${portfolioResult.trades.length} trades.`,
       "what the 25 ms target is compared with: the independent columns on two worker threads (vectorbt's 8 columns are 8 backtests without cash sharing), wall time of a round after the workers started " +
-        '(the bars sit in SharedArrayBuffers both threads read). Each `simulate` call checks its bars (order of times, low <= open, close <= high, volume >= 0: a pass over all six columns, ' +
-        'which vectorbt does not do), simulates and builds its ledgers; trades, fills, orders and the per-step equity/cash/exposure curves are built on first read ' +
+        '(the bars sit in SharedArrayBuffers both threads read). The columns were validated once when built, as ingest validates every series (validateBars), and the proof travels with the bars to the workers ' +
+        '(as unpackBars carries it), so `simulate` reads only what the run needs: the signal columns and the bars where something happens. ' +
+        "The 'bars checked by simulate' rows run the same columns as Bars without that proof: each call then checks all six columns (order of times, positive prices, low <= open, close <= high, volume >= 0), " +
+        `which vectorbt never does: 48 MB per column, memory-bound here. Both give the same ledgers${JSON.stringify(checkedSummary) === JSON.stringify(summary) ? ' (compared)' : ' (NOT: see above)'}. ` +
+        'Trades, fills, orders and the per-step equity/cash/exposure curves are built on first read ' +
         "(as vectorbt computes a portfolio's value on access), and the 'equity curves read' row times the same runs with every column's curve built.",
       `median of ${RUNS} rounds after a warm-up, each after a full garbage collection.`,
     );
@@ -155,13 +171,10 @@ export const run: Suite = async (context) => {
     }
   }
 
-  // 3. The peer.
-  notes.push(
-    'backtest-kit (the peer the issue names) is not measured: version 19.5.0, the only one the npm registry here serves, cannot be installed ' +
-      '(its dependency di-singleton is not on the registry at all, and di-kit ^1.1.1 and functools-kit ^5.0.0 are not served: the newest are 1.0.18 and 1.0.95), ' +
-      'so there is no ratio. Its design (an async getSignal per tick, an AsyncLocalStorage execution context, candles fetched through an exchange schema, state persisted to disk) ' +
-      'would be compared on one symbol when it can be installed.',
-  );
+  // 3. The peer, on one symbol (bench/peers/backtestKitPeer.ts: a note instead when it is not installed).
+  const peer = measureBacktestKit(context.sharedDataDir, context.log);
+  measurements.push(...peer.measurements);
+  notes.push(...peer.notes);
   const grid = await measureGrid(context);
   measurements.push(...grid.measurements);
   targets.push(...grid.targets);
