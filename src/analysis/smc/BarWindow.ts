@@ -75,6 +75,8 @@ export class BarWindow {
  * incremental detectors instead, which skip them, so both paths give the same answer.
  */
 export function hasMissingBar(bars: Bars): boolean {
+  // Bars that passed validateBars have finite prices and times by proof: no scan.
+  if (bars.validation !== undefined) return false;
   return hasNonFinite([bars.open, bars.high, bars.low, bars.close, bars.time]);
 }
 

@@ -1,11 +1,12 @@
 import type { Bars } from '../../core/Bars.js';
-import { BarWindow, hasMissingBar, streamedAtr } from './BarWindow.js';
+import { BarWindow } from './BarWindow.js';
+import { barsPass } from './barsPass.js';
 import { addShapes, ColumnArena, type ColumnArenaOptions } from './ColumnArena.js';
 import { createDealingRangeColumns, DealingRange, dealingRangeColumnShape, dealingRangeKernel, type DealingRangeColumns } from './dealingRange.js';
 import { createEqualLevelColumns, EqualLevelDetector, equalLevelColumnShape, equalLevelKernel, type EqualLevelColumns, type EqualLevelResult } from './equalLevels.js';
 import { createFairValueGapColumns, FairValueGapDetector, fairValueGapColumnShape, fairValueGapKernel, type FairValueGapColumns, type FairValueGapResult } from './fairValueGaps.js';
 import { createOrderBlockColumns, OrderBlockDetector, orderBlockColumnShape, orderBlockKernel, type OrderBlockColumns, type OrderBlockResult } from './orderBlocks.js';
-import { createPreviousPeriodColumns, PreviousPeriodLevels, previousPeriodColumnShape, previousPeriodKernel, type PreviousPeriodColumns } from './previousPeriodLevels.js';
+import { createPreviousPeriodColumns, PreviousPeriodLevels, previousPeriodColumnShape, type PreviousPeriodColumns } from './previousPeriodLevels.js';
 import { createStructureBreakColumns, StructureBreakDetector, structureBreakColumnShape, structureBreakKernel, type StructureBreakColumns, type StructureBreakResult } from './structureBreaks.js';
 import { resolveStructureOptions, type ResolvedStructureOptions, type StructureOptions } from './structureOptions.js';
 import { createSwingColumns, SwingDetector, swingColumnShape, swingHistory, swingKernel, type SwingColumns, type SwingResult } from './swings.js';
@@ -204,7 +205,9 @@ export function analyzeStructure(bars: Bars, options: StructureOptions = {}, are
   const resolved = resolveStructureOptions(options);
   // Both paths below write every row of the dense columns.
   const columns = arena === undefined ? createStructureColumns(bars.length, { prefillDense: false }) : arena.take(bars.length);
-  if (hasMissingBar(bars)) {
+  const needsAtr = structureNeedsAtr(resolved);
+  // The first pass writes the ATR and the previous levels and finds whether a bar is missing.
+  if (!barsPass(bars, columns.previousLevels, resolved.atrPeriod, needsAtr ? columns.atr : undefined)) {
     const engine = new StructureEngine(resolved);
     const { open, high, low, close, volume, time } = bars;
     for (let i = 0; i < bars.length; i++) {
@@ -222,14 +225,13 @@ export function analyzeStructure(bars: Bars, options: StructureOptions = {}, are
       atr: columns.atr,
     };
   }
-  const atr = structureNeedsAtr(resolved) ? streamedAtr(bars.high, bars.low, bars.close, resolved.atrPeriod, columns.atr) : undefined;
+  const atr = needsAtr ? columns.atr : undefined;
   if (atr === undefined) columns.atr.fill(NaN);
   const points = swingKernel(bars, resolved.swingLeft, resolved.swingRight, columns.swings);
   const breaks = structureBreakKernel(bars, points, resolved.breakBy, columns.breaks);
   const blocks = orderBlockKernel(bars, points, breaks, columns.orderBlocks);
   const gaps = fairValueGapKernel(bars, resolved.gapMinimumSize, resolved.gapFillBy, atr, columns.fairValueGaps);
   const pools = equalLevelKernel(bars, points, resolved.equalTolerance, resolved.equalToleranceUnit, atr, columns.equalLevels);
-  previousPeriodKernel(bars, columns.previousLevels);
   dealingRangeKernel(bars, points, columns.dealingRange);
   // Object.assign adds the event list in place: spreading forty columns into new objects costs more than some kernels.
   return {

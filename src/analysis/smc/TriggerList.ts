@@ -83,6 +83,23 @@ export class TriggerList<T> {
     return true;
   }
 
+  /** Removes every item `test` accepts, keeping the others in order. */
+  removeWhere(test: (item: T) => boolean): void {
+    const items = this.items;
+    const keys = this.keys;
+    let kept = 0;
+    for (let k = 0; k < this.count; k++) {
+      const item = items[k] as T;
+      if (test(item)) continue;
+      items[kept] = item;
+      keys[kept] = keys[k];
+      kept++;
+    }
+    for (let k = kept; k < this.count; k++) items[k] = undefined;
+    this.count = kept;
+    this.next = kept > 0 ? keys[kept - 1] : NaN;
+  }
+
   /** The item at `position` in stored order (the one reached first is at `size - 1`). */
   at(position: number): T {
     return this.items[position] as T;

@@ -162,7 +162,8 @@ export function dealingRangeKernel(bars: Bars, points: readonly SwingPoint[], co
       equilibrium[i] = middle;
       const price = close[i];
       rangePosition[i] = (price - bottom) / width;
-      zone[i] = price > middle ? 1 : price < middle ? -1 : 0;
+      // Without a jump (see barsPass): which side of the midpoint a close falls is a coin toss for the branch predictor. NaN gives 0.
+      zone[i] = Number(price > middle) - Number(price < middle);
     }
   }
 }

@@ -180,7 +180,6 @@ class EqualLevelTracker {
   private readonly lowCandidates = new TriggerList<Candidate>('falling');
   private readonly highPools = new TriggerList<LiquidityPool>('rising');
   private readonly lowPools = new TriggerList<LiquidityPool>('falling');
-  private readonly members = new Map<LiquidityPool, Candidate[]>();
 
   constructor(
     private readonly tolerance: number,
@@ -222,8 +221,9 @@ class EqualLevelTracker {
     pool.outcome = (pool.side === 'high' ? close <= pool.level : close >= pool.level) ? 'swept' : 'broken';
     this.ended.push(pool);
     const candidates = pool.side === 'high' ? this.highCandidates : this.lowCandidates;
-    for (const member of this.members.get(pool)!) candidates.remove(member);
-    this.members.delete(pool);
+    // Its swings stop being candidates: those still listed are the ones whose `pool` it is (a
+    // scan of the few candidates, cheaper than a Map from pools to their members).
+    candidates.removeWhere((candidate) => candidate.pool === pool);
   }
 
   /** A swing confirmed on this bar (`atr`: the ATR at it): the pool it forms or joins, if any. */
@@ -246,12 +246,10 @@ class EqualLevelTracker {
       pool = { side: swing.kind, level, swings: [match.swing, swing], index, time, updatedIndex: index, endIndex: -1, endTime: NaN, outcome: 'open' };
       this.pools.push(pool);
       (high ? this.highPools : this.lowPools).insert(pool, level);
-      this.members.set(pool, [match, own]);
       match.pool = pool;
     } else {
       pool.swings.push(swing);
       pool.updatedIndex = index;
-      this.members.get(pool)!.push(own);
     }
     own.pool = pool;
     return pool;
@@ -266,7 +264,6 @@ class EqualLevelTracker {
     this.lowCandidates.clear();
     this.highPools.clear();
     this.lowPools.clear();
-    this.members.clear();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Bars } from '../../core/Bars.js';
-import { BarWindow, hasMissingBar } from './BarWindow.js';
+import { BarWindow } from './BarWindow.js';
+import { barsPass } from './barsPass.js';
 import { ColumnArena, type ColumnShape } from './ColumnArena.js';
 
 const DAY = 86_400_000;
@@ -101,7 +102,7 @@ export class PreviousPeriodLevels {
   }
 }
 
-/** The period rules of the incremental form (`previousPeriodKernel` repeats them over whole columns). */
+/** The period rules of the incremental form (`barsPass` repeats them over whole columns). */
 class PeriodTracker {
   previousDayHigh = NaN;
   previousDayLow = NaN;
@@ -163,69 +164,21 @@ class PeriodTracker {
 /** Previous day and week high/low of `bars` (see `PreviousPeriodLevels` for the definitions). */
 export function previousPeriodLevels(bars: Bars): PreviousPeriodColumns {
   const columns = createPreviousPeriodColumns(bars.length, new ColumnArena(bars.length, previousPeriodColumnShape, { prefillDense: false }));
-  if (hasMissingBar(bars)) {
-    const levels = new PreviousPeriodLevels();
-    const { open, high, low, close, volume, time } = bars;
-    for (let i = 0; i < bars.length; i++) {
-      levels.update(open[i], high[i], low[i], close[i], volume[i], time[i]);
-      levels.writeColumns(columns, i);
-    }
-    return columns;
+  // The batch pass writes every row; it reports a missing bar, which only the incremental form skips.
+  if (barsPass(bars, columns, 0, undefined)) return columns;
+  const levels = new PreviousPeriodLevels();
+  const { open, high, low, close, volume, time } = bars;
+  for (let i = 0; i < bars.length; i++) {
+    levels.update(open[i], high[i], low[i], close[i], volume[i], time[i]);
+    levels.writeColumns(columns, i);
   }
-  previousPeriodKernel(bars, columns);
   return columns;
 }
 
 /**
- * The batch form of `PreviousPeriodLevels` over bars with no missing values: `PeriodTracker`'s
- * rules with the state in locals (fields of a tracker cost a load and a store per bar each)
- * and every row written, so the columns need no NaN fill first.
+ * The batch form of `PreviousPeriodLevels` over bars with no missing values: every row of
+ * `columns` written. (`analyzeStructure` runs these rules inside `barsPass`, with the ATR.)
  */
 export function previousPeriodKernel(bars: Bars, columns: PreviousPeriodColumns): void {
-  const { high, low, time } = bars;
-  const { previousDayHigh, previousDayLow, previousWeekHigh, previousWeekLow } = columns;
-  let dayStart = NaN;
-  let dayEnd = NaN;
-  let dayHigh = NaN;
-  let dayLow = NaN;
-  let weekStart = NaN;
-  let weekEnd = NaN;
-  let weekHigh = NaN;
-  let weekLow = NaN;
-  let lastDayHigh = NaN;
-  let lastDayLow = NaN;
-  let lastWeekHigh = NaN;
-  let lastWeekLow = NaN;
-  for (let i = 0; i < high.length; i++) {
-    const t = time[i];
-    const h = high[i];
-    const l = low[i];
-    if (t >= dayStart && t < dayEnd) {
-      if (h > dayHigh) dayHigh = h;
-      if (l < dayLow) dayLow = l;
-    } else {
-      // NaN bounds on the first bar: nothing to carry over yet (dayHigh is NaN then too).
-      lastDayHigh = dayHigh;
-      lastDayLow = dayLow;
-      dayStart = Math.floor(t / DAY) * DAY;
-      dayEnd = dayStart + DAY;
-      dayHigh = h;
-      dayLow = l;
-    }
-    if (t >= weekStart && t < weekEnd) {
-      if (h > weekHigh) weekHigh = h;
-      if (l < weekLow) weekLow = l;
-    } else {
-      lastWeekHigh = weekHigh;
-      lastWeekLow = weekLow;
-      weekStart = Math.floor((t - MONDAY) / WEEK) * WEEK + MONDAY;
-      weekEnd = weekStart + WEEK;
-      weekHigh = h;
-      weekLow = l;
-    }
-    previousDayHigh[i] = lastDayHigh;
-    previousDayLow[i] = lastDayLow;
-    previousWeekHigh[i] = lastWeekHigh;
-    previousWeekLow[i] = lastWeekLow;
-  }
+  barsPass(bars, columns, 0, undefined);
 }

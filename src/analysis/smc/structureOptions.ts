@@ -54,9 +54,14 @@ export const defaultStructureOptions: ResolvedStructureOptions = Object.freeze({
 /** Fills defaults and checks every value. @throws TF_ERR_CORE_ARGUMENT_INVALID naming the option, the value and what is allowed. */
 export function resolveStructureOptions(options: StructureOptions = {}): ResolvedStructureOptions {
   const resolved = { ...defaultStructureOptions } as ResolvedStructureOptions;
+  let given = 0;
   for (const [key, value] of Object.entries(options) as [keyof StructureOptions, unknown][]) {
-    if (value !== undefined) (resolved as unknown as Record<string, unknown>)[key] = value;
+    if (value === undefined) continue;
+    (resolved as unknown as Record<string, unknown>)[key] = value;
+    given++;
   }
+  // The defaults need no checking (a universe scan resolves them once per series).
+  if (given === 0) return resolved;
   integer('swingLeft', resolved.swingLeft, 1, 1_000);
   integer('swingRight', resolved.swingRight, 1, 1_000);
   integer('atrPeriod', resolved.atrPeriod, 1, 100_000);

@@ -108,6 +108,23 @@ describe('swings: properties', () => {
     );
   });
 
+  it('the default strength, five bars each side (a kernel of its own), equals the definition too, flat tops and all', () => {
+    fc.assert(
+      fc.property(seriesArbitrary, (bars) => {
+        const result = swings(bars);
+        expect(result.points.map(({ kind, index, price, confirmedIndex }) => ({ kind, index, price, confirmedIndex }))).toEqual(referenceSwings(bars, 5, 5));
+        for (const point of result.points) {
+          const column = point.kind === 'high' ? result.swingHigh : result.swingLow;
+          expect(column[point.confirmedIndex]).toBe(point.price);
+          expect((point.kind === 'high' ? result.swingHighIndex : result.swingLowIndex)[point.confirmedIndex]).toBe(point.index);
+        }
+        const marked = [...result.swingHigh, ...result.swingLow].filter((value) => !Number.isNaN(value)).length;
+        expect(marked).toBe(result.points.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('use no bar after the one they are reported at (look-ahead)', () => {
     expectNoLookAhead((bars) => swings(bars, { swingLeft: 3, swingRight: 2 }));
   });

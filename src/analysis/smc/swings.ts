@@ -196,6 +196,7 @@ export function swings(bars: Bars, options: SwingOptions = {}): SwingResult {
  * above the pivot.
  */
 export function swingKernel(bars: Bars, left: number, right: number, columns: SwingColumns): SwingPoint[] {
+  if (left === 5 && right === 5) return swingKernelFiveFive(bars, columns);
   const { high, low, time } = bars;
   const { swingHigh, swingHighIndex, swingLow, swingLowIndex } = columns;
   const points: SwingPoint[] = [];
@@ -219,6 +220,88 @@ export function swingKernel(bars: Bars, left: number, right: number, columns: Sw
       swingLow[i] = pivotLow;
       swingLowIndex[i] = pivot;
     }
+  }
+  return points;
+}
+
+/**
+ * `swingKernel` for the default strength, five bars each side: the eleven highs and lows
+ * around the pivot are carried in locals (one read of each column per bar) and every test is a
+ * comparison turned into a number, so the only jump left is on whether a swing was found. The
+ * early exits above jump on comparisons that are coin tosses (is the next bar higher?), and the
+ * mispredictions were most of the kernel's time: it ran nearly three times faster on one series
+ * repeated, where the predictor learns the answers, than over the S&P 500 universe. This form
+ * does more comparisons but no guessing, and measured about 30% faster over the universe.
+ */
+function swingKernelFiveFive(bars: Bars, columns: SwingColumns): SwingPoint[] {
+  const { high, low, time } = bars;
+  const { swingHigh, swingHighIndex, swingLow, swingLowIndex } = columns;
+  const points: SwingPoint[] = [];
+  const n = high.length;
+  if (n < 11) return points;
+  // h5 / l5 is the pivot (bar i - 5), h0..h4 its left bars, h6..h10 its right bars.
+  let h0 = high[0];
+  let h1 = high[1];
+  let h2 = high[2];
+  let h3 = high[3];
+  let h4 = high[4];
+  let h5 = high[5];
+  let h6 = high[6];
+  let h7 = high[7];
+  let h8 = high[8];
+  let h9 = high[9];
+  let l0 = low[0];
+  let l1 = low[1];
+  let l2 = low[2];
+  let l3 = low[3];
+  let l4 = low[4];
+  let l5 = low[5];
+  let l6 = low[6];
+  let l7 = low[7];
+  let l8 = low[8];
+  let l9 = low[9];
+  for (let i = 10; i < n; i++) {
+    const h10 = high[i];
+    const l10 = low[i];
+    const isHigh =
+      Number(h0 < h5) & Number(h1 < h5) & Number(h2 < h5) & Number(h3 < h5) & Number(h4 < h5) &
+      Number(h6 <= h5) & Number(h7 <= h5) & Number(h8 <= h5) & Number(h9 <= h5) & Number(h10 <= h5);
+    const isLow =
+      Number(l0 > l5) & Number(l1 > l5) & Number(l2 > l5) & Number(l3 > l5) & Number(l4 > l5) &
+      Number(l6 >= l5) & Number(l7 >= l5) & Number(l8 >= l5) & Number(l9 >= l5) & Number(l10 >= l5);
+    if ((isHigh | isLow) !== 0) {
+      const pivot = i - 5;
+      if (isHigh !== 0) {
+        points.push({ kind: 'high', index: pivot, time: time[pivot], price: h5, confirmedIndex: i, confirmedTime: time[i] });
+        swingHigh[i] = h5;
+        swingHighIndex[i] = pivot;
+      }
+      if (isLow !== 0) {
+        points.push({ kind: 'low', index: pivot, time: time[pivot], price: l5, confirmedIndex: i, confirmedTime: time[i] });
+        swingLow[i] = l5;
+        swingLowIndex[i] = pivot;
+      }
+    }
+    h0 = h1;
+    h1 = h2;
+    h2 = h3;
+    h3 = h4;
+    h4 = h5;
+    h5 = h6;
+    h6 = h7;
+    h7 = h8;
+    h8 = h9;
+    h9 = h10;
+    l0 = l1;
+    l1 = l2;
+    l2 = l3;
+    l3 = l4;
+    l4 = l5;
+    l5 = l6;
+    l6 = l7;
+    l7 = l8;
+    l8 = l9;
+    l9 = l10;
   }
   return points;
 }
