@@ -3,7 +3,8 @@ import { assertInteger, assertSameLength, outputArrays } from '../parameters.js'
 import { StreamingIndicator } from '../StreamingIndicator.js';
 import { createMovingAverage, movingAverageLookback, type MovingAverageStream, type MovingAverageType } from '../trend/movingAverage.js';
 import { assertMovingAverageType, movingAverageFrom } from './movingAverageFrom.js';
-import { StochasticFastK, stochasticFastKKernel, stochasticKernel } from './stochf.js';
+import { stochasticFastKKernel, stochasticKernel } from './stochasticKernel.js';
+import { StochasticFastK } from './stochf.js';
 
 /** The two lines of the slow stochastic, each of the input's length. */
 export interface StochOutput {

@@ -66,6 +66,27 @@ describe('BBANDS', () => {
     }
   });
 
+  it('gives every bar of the SMA form at every length around the eight-bar loop of its fast kernel', () => {
+    const { close } = randomWalkCrossCheckSeries()[0].columns;
+    const period = 4;
+    for (let length = 1; length <= 30; length++) {
+      const x = close.subarray(0, length);
+      const bands = bollingerBands(x, period, 2, 1.5);
+      for (let i = 0; i < length; i++) {
+        if (i < period - 1) {
+          expect(bands.middle[i]).toBeNaN();
+          continue;
+        }
+        const window = Array.from(x.subarray(i - period + 1, i + 1));
+        const mean = window.reduce((sum, value) => sum + value, 0) / period;
+        const deviation = Math.sqrt(window.reduce((sum, value) => sum + (value - mean) ** 2, 0) / period);
+        expect(bands.middle[i], `length ${length} bar ${i}`).toBeCloseTo(mean, 9);
+        expect(bands.upper[i], `length ${length} bar ${i}`).toBeCloseTo(mean + 2 * deviation, 9);
+        expect(bands.lower[i], `length ${length} bar ${i}`).toBeCloseTo(mean - 1.5 * deviation, 9);
+      }
+    }
+  });
+
   it('rejects bad parameters, naming them', () => {
     for (const [call, text] of [
       [() => bbands(new Float64Array(9), 1), 'BBANDS: period must be a whole number from 2 to 100000, got 1'],

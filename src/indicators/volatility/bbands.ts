@@ -3,6 +3,7 @@ import { assertInteger, assertNumber, outputArrays } from '../parameters.js';
 import { RunningMoments } from '../rolling/RunningMoments.js';
 import { StreamingIndicator } from '../StreamingIndicator.js';
 import { createMovingAverage, movingAverage, movingAverageLookback, type MovingAverageStream, type MovingAverageType } from '../trend/movingAverage.js';
+import { bandLinesSmaFast } from './bandLinesSmaFast.js';
 import { stddev, varianceEpsilon } from './stddev.js';
 
 /** The five Bollinger outputs, each of the input's length. */
@@ -104,91 +105,6 @@ export function bollingerBands(close: Float64Array, period = 5, nbDevUp = 2, nbD
     });
   }
   return result;
-}
-
-/**
- * The SMA fast path. TA-Lib divides twice per bar (mean and mean of squares); divisions and
- * the square root share one unit of the processor, and it bounds the loop (5.1 ns/bar against
- * 2.7 measured at a million bars), so the fast kernels multiply by 1 / period instead. The
- * mean then differs from TA-Lib's by at most an ulp, and the variance (a difference of two
- * large terms) by a few ulps of mean²: relative to the bands the deviation's error is about
- * 1e-15 * mean / deviation, below 1e-10 while variance >= mean² * 1e-9. Each fast kernel
- * tracks the smallest margin variance - (mean² * 1e-9 + epsilon) as a branch-free minimum
- * (a branch or a flag in the loop measured slower) and reports failure when it went negative
- * (a nearly flat window, a deviation TA-Lib rounds to 0) or an input was not finite; the
- * caller then reruns the exact kernel over the whole series, which agrees with TA-Lib to the
- * bit on flat windows and applies the missing-value check. The margin also makes the epsilon
- * test of the exact form unnecessary in the fast loop (every variance passed it).
- */
-const nearlyFlat = 1e-9;
-
-/** `bandLinesSmaKernel` by the fast path (see `nearlyFlat`): false when it does not apply. */
-function bandLinesSmaFast(x: Float64Array, period: number, nbDevUp: number, nbDevDn: number, lookback: number, upper: Float64Array, middle: Float64Array, lower: Float64Array): boolean {
-  const n = x.length;
-  const warm = Math.min(lookback, n);
-  let total = 0;
-  let totalSquares = 0;
-  for (let i = 0; i < warm; i++) {
-    const value = x[i];
-    total += value;
-    totalSquares += value * value;
-    upper[i] = middle[i] = lower[i] = NaN;
-  }
-  const epsilon = varianceEpsilon;
-  const scale = 1 / period;
-  let margin = Infinity;
-  // Two bars per iteration, the same operations in the same order (see sma.ts: the one-bar
-  // loop's speed depended on where its code landed).
-  let i = lookback;
-  for (; i + 1 < n; i += 2) {
-    const value = x[i];
-    total += value;
-    totalSquares += value * value;
-    const mean = total * scale;
-    const squaredMean = mean * mean;
-    const variance = totalSquares * scale - squaredMean;
-    const slack = variance - (squaredMean * nearlyFlat + epsilon);
-    margin = margin < slack ? margin : slack;
-    const deviation = Math.sqrt(variance);
-    upper[i] = mean + deviation * nbDevUp;
-    middle[i] = mean;
-    lower[i] = mean - deviation * nbDevDn;
-    const oldest = x[i - lookback];
-    total -= oldest;
-    totalSquares -= oldest * oldest;
-    const next = x[i + 1];
-    total += next;
-    totalSquares += next * next;
-    const nextMean = total * scale;
-    const nextSquaredMean = nextMean * nextMean;
-    const nextVariance = totalSquares * scale - nextSquaredMean;
-    const nextSlack = nextVariance - (nextSquaredMean * nearlyFlat + epsilon);
-    margin = margin < nextSlack ? margin : nextSlack;
-    const nextDeviation = Math.sqrt(nextVariance);
-    upper[i + 1] = nextMean + nextDeviation * nbDevUp;
-    middle[i + 1] = nextMean;
-    lower[i + 1] = nextMean - nextDeviation * nbDevDn;
-    const nextOldest = x[i + 1 - lookback];
-    total -= nextOldest;
-    totalSquares -= nextOldest * nextOldest;
-  }
-  if (i < n) {
-    const value = x[i];
-    total += value;
-    totalSquares += value * value;
-    const mean = total * scale;
-    const squaredMean = mean * mean;
-    const variance = totalSquares * scale - squaredMean;
-    const slack = variance - (squaredMean * nearlyFlat + epsilon);
-    margin = margin < slack ? margin : slack;
-    const deviation = Math.sqrt(variance);
-    upper[i] = mean + deviation * nbDevUp;
-    middle[i] = mean;
-    lower[i] = mean - deviation * nbDevDn;
-    total -= x[i - lookback];
-  }
-  // A NaN margin (non-finite input) fails this test too.
-  return margin >= 0 && Number.isFinite(total);
 }
 
 /**
