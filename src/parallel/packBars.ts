@@ -12,7 +12,7 @@ export interface PackedUniverse {
   lengths: number[];
   buffer: ArrayBuffer;
   /** Per series, the lowest low its validation proved (`Bars.validation`), or null when it was not validated: the proof crosses threads with the rows. */
-  validations?: Array<number | null>;
+  validations: Array<number | null>;
 }
 
 /** Copies the series into one fresh buffer that can be moved to a worker; the caller's Bars stay usable. */
@@ -47,7 +47,7 @@ export function unpackBars(packed: PackedUniverse): Bars[] {
     const [time, open, high, low, close, volume] = [column(), column(), column(), column(), column(), column()];
     const bars = new Bars(packed.symbols[index], Timeframe.parse(packed.timeframes[index]), { time, open, high, low, close, volume });
     // The rows are a copy of validated rows: the proof holds for them.
-    const lowestLow = packed.validations?.[index];
+    const lowestLow = packed.validations[index];
     if (typeof lowestLow === 'number') Bars.recordValidation(bars, { lowestLow });
     return bars;
   });

@@ -63,22 +63,28 @@ export class SarimaxProblem {
     return this.differenced.length - this.burn;
   }
 
+  /** What `evaluate` and `evaluateGradient` share: the filter's coefficients, the observations net of the regressors, the trend intercepts. */
+  private prepare(parameters: ArrayLike<number>): void {
+    const { layout, observed, intercepts, differenced, differencedExog } = this;
+    reducedPolynomials(layout, parameters, this.ar, this.ma);
+    this.filter.setCoefficients(this.ar, this.ma);
+    for (let t = 0; t < differenced.length; t++) {
+      let value = differenced[t];
+      for (let j = 0; j < layout.exogCount; j++) value -= parameters[layout.exogOffset + j] * differencedExog[j][t];
+      observed[t] = value;
+    }
+    if (intercepts) for (let t = 0; t < intercepts.length; t++) intercepts[t] = trendValue(layout, parameters, t + this.differencingOrder);
+  }
+
   /**
    * Runs the filter at constrained parameters (sigma2, if present, is ignored: the sums are in
    * sigma2 = 1 units). Null when the model is degenerate there (non-stationary AR with
    * stationarity enforced, or a zero innovation variance).
    */
   evaluate(parameters: ArrayLike<number>, innovations?: Float64Array, variances?: Float64Array): FilterSums | null {
-    const { layout, filter, observed, intercepts, differenced, differencedExog } = this;
+    const { layout, filter, observed, intercepts } = this;
     const K = this.differencingOrder;
-    reducedPolynomials(layout, parameters, this.ar, this.ma);
-    filter.setCoefficients(this.ar, this.ma);
-    for (let t = 0; t < differenced.length; t++) {
-      let value = differenced[t];
-      for (let j = 0; j < layout.exogCount; j++) value -= parameters[layout.exogOffset + j] * differencedExog[j][t];
-      observed[t] = value;
-    }
-    if (intercepts) for (let t = 0; t < intercepts.length; t++) intercepts[t] = trendValue(layout, parameters, t + K);
+    this.prepare(parameters);
     if (layout.enforceStationarity) {
       if (!filter.initializeStationary()) return null;
       filter.setStationaryMean(trendValue(layout, parameters, 0));
@@ -96,21 +102,14 @@ export class SarimaxProblem {
    * per-observation dv_t and dF_t too. The value is the same computation as `evaluate`'s.
    */
   evaluateGradient(parameters: ArrayLike<number>, innovationTangents?: Float64Array, varianceTangents?: Float64Array): FilterSums | null {
-    const { layout, filter, observed, intercepts, differenced, differencedExog } = this;
+    const { layout, filter, observed, intercepts } = this;
     const workspace = (this.derivatives ??= createWorkspace(this));
     const { gradient, dIntercept } = workspace;
     const K = this.differencingOrder;
-    reducedPolynomials(layout, parameters, this.ar, this.ma);
-    filter.setCoefficients(this.ar, this.ma);
+    this.prepare(parameters);
     const { selection } = workspace;
     for (let i = 0; i < this.ma.length; i++) selection[i + 1] = this.ma[i];
     reducedPolynomialTangents(layout, parameters, gradient.dAr, gradient.dR, filter.m);
-    for (let t = 0; t < differenced.length; t++) {
-      let value = differenced[t];
-      for (let j = 0; j < layout.exogCount; j++) value -= parameters[layout.exogOffset + j] * differencedExog[j][t];
-      observed[t] = value;
-    }
-    if (intercepts) for (let t = 0; t < intercepts.length; t++) intercepts[t] = trendValue(layout, parameters, t + K);
     if (layout.enforceStationarity) {
       if (!filter.initializeStationary()) return null;
       if (!gradient.initializeStationary(filter.ar, selection, filter.covariance)) return null;
