@@ -1,4 +1,5 @@
 import type { BarsAhead } from './BarsCheck.js';
+import { BarVisits, visitState } from './BarVisits.js';
 import { roundToLot, roundToTick } from './executionPrice.js';
 import { Float64Column, Int32Column } from './GrowableColumn.js';
 import { OrderStatus as OrderStatusCodes } from './orderCodes.js';
@@ -48,6 +49,11 @@ export class LongSignalLog {
   readonly price = new Float64Column(64);
   readonly settled = new Float64Column(64);
 
+  /** Makes room for `rows` rows at once (growing by doubling from a few rows costs a copy and a fresh array each time). */
+  reserve(rows: number): void {
+    if (rows > this.operation.data.length) for (const column of [this.operation, this.order, this.bar, this.detail, this.time, this.quantity, this.price, this.settled]) column.ensure(rows - 1);
+  }
+
   add(operation: number, order: number, bar: number, detail: number, time: number, quantity: number, price: number, settled: number): void {
     const row = this.count++;
     if (row >= this.operation.data.length) for (const column of [this.operation, this.order, this.bar, this.detail, this.time, this.quantity, this.price, this.settled]) column.ensure(row);
@@ -81,49 +87,6 @@ export function coversLongSignals(prepared: readonly PreparedSymbol[], options: 
 }
 
 /**
- * The next bar at or after `from` with an entry or an exit (or `n`): both columns scanned
- * together, eight bars per step through 4-byte words where both columns are 4-byte aligned
- * (sparse signals are mostly zero words; the scan is most of the run's own work besides the bars
- * check), byte by byte elsewhere.
- */
-export class LongSignalScan {
-  private readonly entries: Uint8Array;
-  private readonly exits: Uint8Array;
-  private readonly entryWords: Uint32Array;
-  private readonly exitWords: Uint32Array;
-
-  constructor(entries: Uint8Array | undefined, exits: Uint8Array | undefined, private readonly n: number) {
-    // A missing column scans as zeros (one shared zero column keeps the loop free of checks).
-    const zeros = entries === undefined || exits === undefined ? new Uint8Array(n) : undefined;
-    this.entries = entries ?? zeros!;
-    this.exits = exits ?? zeros!;
-    const aligned = this.entries.byteOffset % 4 === 0 && this.exits.byteOffset % 4 === 0;
-    const words = (column: Uint8Array) => (aligned ? new Uint32Array(column.buffer, column.byteOffset, n >>> 2) : new Uint32Array(0));
-    this.entryWords = words(this.entries);
-    this.exitWords = words(this.exits);
-  }
-
-  nextFrom(from: number): number {
-    const entries = this.entries;
-    const exits = this.exits;
-    const n = this.n;
-    let k = from;
-    while (k < n && (k & 7) !== 0) {
-      if ((entries[k] | exits[k]) !== 0) return k;
-      k++;
-    }
-    const a = this.entryWords;
-    const b = this.exitWords;
-    let w = k >>> 2;
-    const last = a.length - 1;
-    while (w < last && (a[w] | b[w] | a[w + 1] | b[w + 1]) === 0) w += 2;
-    if (w < a.length) k = w << 2;
-    while (k < n && (entries[k] | exits[k]) === 0) k++;
-    return k;
-  }
-}
-
-/**
  * The run of one symbol's long entry/exit arrays (what `coversLongSignals` accepts): the general
  * path's arithmetic (`runSingleSymbol`, `arraySignalOrders`, `fillOrder`, `takerPrice`,
  * `applyFill`, `mark`) specialised by hand to one position slot, one order at a time and no
@@ -149,8 +112,6 @@ export class LongSignalRun {
   orderCount = 0;
   fillCount = 0;
   readonly log = new LongSignalLog();
-  private readonly high: Float64Array;
-  private readonly low: Float64Array;
 
   constructor(
     private readonly symbol: PreparedSymbol,
@@ -159,63 +120,72 @@ export class LongSignalRun {
     this.cash = options.initialCash;
     this.markEquity = options.initialCash;
     this.available = options.initialCash;
-    this.high = symbol.bars.high;
-    this.low = symbol.bars.low;
   }
 
-  /** Walks the bars with something to do (signals, the fill of an order, the last bar), checking each block of bars before reading it. */
+  /** Walks the bars with something to do (the signals that make orders, their fills, the last bar), a chunk of gathered bars at a time (`BarVisits`). */
   run(barsAhead: BarsAhead): void {
     const options = this.options;
-    const { time, open, close } = this.symbol.bars;
-    const n = time.length;
-    const barMilliseconds = this.symbol.bars.timeframe.milliseconds;
-    const { longEntries, longExits } = this.symbol;
-    const signals = new LongSignalScan(longEntries, longExits, n);
+    const bars = this.symbol.bars;
+    const n = bars.length;
+    const barMilliseconds = bars.timeframe.milliseconds;
     const atClose = (options.fillAtByStrategy.get(options.strategy) ?? options.fillAt) === 'close';
+    const visits = new BarVisits(bars, this.symbol.longEntries, this.symbol.longExits, { maxEntries: options.maxEntries, atClose });
+    const { bar, flags, expected, time, open, high, low, close } = visits;
     const log = this.log;
     // The order waiting for the next open (-1: none), and whether it is an entry.
     let pending = -1;
     let pendingEntry = false;
-    for (let i = 0; i < n; i++) {
-      if (pending < 0) i = Math.min(signals.nextFrom(i), n - 1);
-      if (i >= barsAhead.ready) barsAhead.through(i);
-      if (pending >= 0) {
-        this.fill(pending, pendingEntry ? 1 : -1, false, open[i], i, time[i], false);
-        pending = -1;
-      }
-      const price = close[i];
-      this.mark(price);
-      const fillsBefore = this.fillCount;
-      let entry = longEntries !== undefined && longEntries[i] !== 0;
-      let exit = longExits !== undefined && longExits[i] !== 0;
-      if (entry && exit) entry = exit = false;
-      // arraySignalOrders, long side: an exit closes a held position; an entry opens one, or adds while maxEntries allows.
-      const held = this.quantity;
-      const wanted = held > 0 ? (exit ? -1 : entry && this.entries < options.maxEntries ? 1 : 0) : entry ? 1 : 0;
-      if (wanted !== 0) {
-        const o = this.orderCount++;
-        const closeTime = time[i] + barMilliseconds;
-        const kind = wanted > 0 ? (atClose ? LogOrderKind.entryAtClose : LogOrderKind.entryAtOpen) : atClose ? LogOrderKind.exitAtClose : LogOrderKind.exitAtOpen;
-        log.add(LogOperation.create, o, i, kind, closeTime, 0, 0, NaN);
-        if (atClose) this.fill(o, wanted, false, price, i, closeTime, true);
-        else {
-          pending = o;
-          pendingEntry = wanted > 0;
+    let count = visits.next(barsAhead);
+    // Most listed bars log one row (an order made, or its fill), with some slack for cancellations.
+    log.reserve(Math.ceil(visits.estimatedTotal() * 1.1) + 16);
+    for (; count > 0; count = visits.next(barsAhead)) {
+      for (let j = 0; j < count; j++) {
+        const i = bar[j];
+        const signal = flags[j];
+        if (pending >= 0) {
+          this.fill(pending, pendingEntry ? 1 : -1, false, open[j], high[j], low[j], i, time[j], false);
+          pending = -1;
         }
-      }
-      if (i === n - 1 && options.closeAtEnd) {
-        const closeTime = time[i] + barMilliseconds;
-        if (this.quantity !== 0) {
+        const price = close[j];
+        this.mark(price);
+        const fillsBefore = this.fillCount;
+        let entry = (signal & 1) !== 0;
+        let exit = (signal & 2) !== 0;
+        if (entry && exit) entry = exit = false;
+        // arraySignalOrders, long side: an exit closes a held position; an entry opens one, or adds while maxEntries allows.
+        const held = this.quantity;
+        const wanted = held > 0 ? (exit ? -1 : entry && this.entries < options.maxEntries ? 1 : 0) : entry ? 1 : 0;
+        if (wanted !== 0) {
           const o = this.orderCount++;
-          log.add(LogOperation.create, o, i, LogOrderKind.end, closeTime, 0, 0, NaN);
-          this.fill(o, -1, true, price, i, closeTime, true);
+          const closeTime = time[j] + barMilliseconds;
+          const kind = wanted > 0 ? (atClose ? LogOrderKind.entryAtClose : LogOrderKind.entryAtOpen) : atClose ? LogOrderKind.exitAtClose : LogOrderKind.exitAtOpen;
+          log.add(LogOperation.create, o, i, kind, closeTime, 0, 0, NaN);
+          if (atClose) this.fill(o, wanted, false, price, high[j], low[j], i, closeTime, true);
+          else {
+            pending = o;
+            pendingEntry = wanted > 0;
+          }
         }
-        if (pending >= 0) log.add(LogOperation.cancel, pending, i, (OrderStatus.cancelled << 8) | Reason.symbolEnded, closeTime, 0, 0, NaN);
-        pending = -1;
+        if (i === n - 1 && options.closeAtEnd) {
+          const closeTime = time[j] + barMilliseconds;
+          if (this.quantity !== 0) {
+            const o = this.orderCount++;
+            log.add(LogOperation.create, o, i, LogOrderKind.end, closeTime, 0, 0, NaN);
+            this.fill(o, -1, true, price, high[j], low[j], i, closeTime, true);
+          }
+          if (pending >= 0) log.add(LogOperation.cancel, pending, i, (OrderStatus.cancelled << 8) | Reason.symbolEnded, closeTime, 0, 0, NaN);
+          pending = -1;
+        }
+        if (this.fillCount !== fillsBefore) this.mark(price);
+        const state = visitState(this.quantity > 0, this.entries, pending < 0 ? 0 : pendingEntry ? 1 : -1);
+        if (state !== expected[j] && i !== n - 1) {
+          // An order did not fill as the listing assumed: list again from here, from the run's own position.
+          visits.restart(i + 1, this.quantity > 0, this.entries, pending < 0 ? 0 : pendingEntry ? 1 : -1);
+          break;
+        }
       }
-      if (this.fillCount !== fillsBefore) this.mark(price);
     }
-    if (pending >= 0) log.add(LogOperation.cancel, pending, n - 1, (OrderStatus.cancelled << 8) | Reason.dataEnded, time[n - 1], 0, 0, NaN);
+    if (pending >= 0) log.add(LogOperation.cancel, pending, n - 1, (OrderStatus.cancelled << 8) | Reason.dataEnded, bars.time[n - 1], 0, 0, NaN);
   }
 
   /** `mark`, for one slot: the equity and buying power that sizing and the margin check read until the next mark. */
@@ -228,10 +198,8 @@ export class LongSignalRun {
   }
 
   /** `takerPrice` without the impact term: slipped against the trader, capped at the bar's range, rounded to the tick. */
-  private takerPrice(side: number, reference: number, i: number): number {
+  private takerPrice(side: number, reference: number, high: number, low: number): number {
     const options = this.options;
-    const high = this.high[i];
-    const low = this.low[i];
     const slip = reference * options.slippageBps * 1e-4 + options.slippageRange * (high - low);
     const tick = this.symbol.tickSize;
     if (side > 0) {
@@ -249,10 +217,11 @@ export class LongSignalRun {
 
   /**
    * `fillOrder` for market order `o` of this run (`side` +1: an entry sized by the rule; -1: an
-   * exit of the whole position, `whole` for the end-of-data close) at `reference` on bar `i`,
+   * exit of the whole position, `whole` for the end-of-data close) at `reference` on bar `i`
+   * (whose `high` and `low` bound the slipped price),
    * then, as the callers of `fillOrder` do, the end of what did not fill.
    */
-  private fill(o: number, side: number, whole: boolean, reference: number, i: number, time: number, atClose: boolean): void {
+  private fill(o: number, side: number, whole: boolean, reference: number, high: number, low: number, i: number, time: number, atClose: boolean): void {
     const options = this.options;
     const current = this.quantity;
     const lot = this.symbol.lotSize;
@@ -271,7 +240,7 @@ export class LongSignalRun {
       let openPart = roundToLot(units - 0, lot);
       if (openPart < minimum) openPart = 0;
       if (openPart <= 0) return this.end(o, OrderStatus.rejected, Reason.rounding, i, time, settled);
-      price = this.takerPrice(1, reference, i);
+      price = this.takerPrice(1, reference, high, low);
       const rate = Math.max(0, options.takerRate);
       const perUnit = price * (1 / 1 + rate);
       const free = this.available + 0;
@@ -287,7 +256,7 @@ export class LongSignalRun {
       if (!(current > 0)) return this.end(o, OrderStatus.cancelled, Reason.noPosition, i, time);
       settled = current;
       quantity = current;
-      price = this.takerPrice(-1, reference, i);
+      price = this.takerPrice(-1, reference, high, low);
     }
     // applyFill: fee, slippage, the position's round trip, buying power and cash.
     const fee = quantity * price * options.takerRate + options.fixedFee;
