@@ -7,7 +7,9 @@ const CHUNK = 1_024;
 /**
  * The next bar at or after `from` with an entry or an exit (or `n`): both columns scanned
  * together, eight bars per step through 4-byte words where both columns are 4-byte aligned
- * (sparse signals are mostly zero words), byte by byte elsewhere.
+ * (sparse signals are mostly zero words), the bar within a word found from its lowest set bit
+ * rather than by a loop whose exit mispredicts; byte by byte where the columns are not aligned
+ * and after the last whole word.
  */
 export class LongSignalScan {
   readonly entries: Uint8Array;
@@ -27,20 +29,30 @@ export class LongSignalScan {
   }
 
   nextFrom(from: number): number {
-    const entries = this.entries;
-    const exits = this.exits;
     const n = this.n;
-    let k = from;
-    while (k < n && (k & 7) !== 0) {
-      if ((entries[k] | exits[k]) !== 0) return k;
-      k++;
-    }
+    if (from >= n) return n;
     const a = this.entryWords;
     const b = this.exitWords;
-    let w = k >>> 2;
-    const last = a.length - 1;
-    while (w < last && (a[w] | b[w] | a[w + 1] | b[w + 1]) === 0) w += 2;
-    if (w < a.length) k = w << 2;
+    const words = a.length;
+    let w = from >>> 2;
+    let k = from;
+    if (w < words) {
+      // The word holding `from`, without its bytes before `from`; then two words per step.
+      let any = (a[w] | b[w]) & (-1 << ((from & 3) << 3));
+      if (any === 0) {
+        w++;
+        while (w + 1 < words && (a[w] | b[w] | a[w + 1] | b[w + 1]) === 0) w += 2;
+        if (w < words) {
+          any = a[w] | b[w];
+          if (any === 0 && ++w < words) any = a[w] | b[w];
+        }
+      }
+      // The lowest set byte of the word (little-endian: the earliest bar), from its lowest set bit.
+      if (any !== 0) return (w << 2) + ((31 - Math.clz32(any & -any)) >>> 3);
+      k = words << 2;
+    }
+    const entries = this.entries;
+    const exits = this.exits;
     while (k < n && (entries[k] | exits[k]) === 0) k++;
     return k;
   }

@@ -1,14 +1,16 @@
 import type { BarsAhead } from './BarsCheck.js';
 import { BarVisits, visitState } from './BarVisits.js';
-import { roundToLot, roundToTick } from './executionPrice.js';
+import { roundToLot as roundToLotImported, roundToTick as roundToTickImported } from './executionPrice.js';
 import { Float64Column, Int32Column } from './GrowableColumn.js';
 import { OrderStatus as OrderStatusCodes } from './orderCodes.js';
 import { SizingKind as SizingKindCodes, type ResolvedSimulationOptions } from './resolveSimulationOptions.js';
 import type { PreparedSymbol } from './SimulationState.js';
 
-// Module-local copies of the codes: where imports become getter properties (vitest, tsx), every use is a call.
+// Module-local copies of the codes and the rounding helpers: where imports become getter properties (vitest, tsx), every use is a call.
 const OrderStatus = OrderStatusCodes;
 const SizingKind = SizingKindCodes;
+const roundToLot = roundToLotImported;
+const roundToTick = roundToTickImported;
 
 /** Relative slack of `fillOrder`'s comparisons, and `applyFill`'s dust: the same constants, for the same numbers. */
 const SLACK = 1e-9;
