@@ -33,6 +33,15 @@ const WINDOW = 1_000;
 const WINDOWS = quick ? 100 : 1_000;
 /** Timed calls per implementation and case (median reported), after warm-up. */
 const RUNS = quick ? 3 : 7;
+/**
+ * Fresh processes per implementation and indicator (the figure reported is the median of their
+ * medians). One process's figure moves by up to 40% with where V8
+ * places the kernel's code and with the shared machine's moment, enough to flip a target's
+ * verdict; every implementation, the C kernels included, gets the same number of processes.
+ * `--processes=N` changes it.
+ */
+const processesArgument = process.argv.find((argument) => argument.startsWith('--processes='));
+const PROCESSES = processesArgument !== undefined ? Math.max(1, Number.parseInt(processesArgument.slice('--processes='.length), 10) || 1) : quick ? 1 : 3;
 /** Fewer calls for implementations slower than SLOW_MS per call: their median settles anyway. */
 const SLOW_RUNS = 3;
 const SLOW_MS = 400;
@@ -332,6 +341,24 @@ function bundles(
   });
 }
 
+/** The timing with the median ns/bar of several processes (the upper middle one of an even count). */
+function medianTiming(timings: readonly Timing[]): Timing | undefined {
+  if (timings.length === 0) return undefined;
+  return [...timings].sort((a, b) => a.nsPerBar - b.nsPerBar)[timings.length >> 1];
+}
+
+/** One result per C kernel and indicator: the round with the median ns/bar. */
+function medianNativeResults(rounds: readonly NativeResult[]): NativeResult[] {
+  const groups = new Map<string, NativeResult[]>();
+  for (const result of rounds) {
+    const key = `${result.implementation}\u0000${result.indicator}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [result]);
+    else group.push(result);
+  }
+  return [...groups.values()].map((group) => [...group].sort((a, b) => a.nsPerBar - b.nsPerBar)[group.length >> 1]);
+}
+
 function agreementNote(code: IndicatorCode, values: Map<string, number>): string | undefined {
   const referenceName = values.has('talib') ? 'talib' : values.has('tickforge') ? 'tickforge' : undefined;
   if (referenceName === undefined || values.size < 2) return undefined;
@@ -376,17 +403,26 @@ export const run: Suite = async (context) => {
   // the shared machine's drift in speed over the suite's minutes affects both sides of the
   // ratio alike.
   const native = prepareNativeKernels(columns, context.log);
-  const nativeResults: NativeResult[] = [];
+  // Every round of the C kernels (one after each of tickforge's processes); the median per kernel is reported.
+  const nativeRounds: NativeResult[] = [];
 
   for (const code of indicatorCodes) {
     const timed = new Map<string, Timing>();
     const windowed = new Map<string, Timing>();
     for (const implementation of implementations.filter((candidate) => candidate.runners[code] !== undefined)) {
-      const result = timeInChild(code, implementation.name);
-      for (const note of result.notes) if (!notes.includes(note)) childNotes.add(note);
-      if (result.large !== undefined) timed.set(implementation.name, result.large);
-      if (result.windows !== undefined) windowed.set(implementation.name, result.windows);
-      if (implementation.name === 'tickforge' && native.run !== undefined) nativeResults.push(...native.run(RUNS, code));
+      const larges: Timing[] = [];
+      const windows: Timing[] = [];
+      for (let round = 0; round < PROCESSES; round++) {
+        const result = timeInChild(code, implementation.name);
+        for (const note of result.notes) if (!notes.includes(note)) childNotes.add(note);
+        if (result.large !== undefined) larges.push(result.large);
+        if (result.windows !== undefined) windows.push(result.windows);
+        if (implementation.name === 'tickforge' && native.run !== undefined) nativeRounds.push(...native.run(RUNS, code));
+      }
+      const middle = medianTiming(larges);
+      if (middle !== undefined) timed.set(implementation.name, middle);
+      const middleWindows = medianTiming(windows);
+      if (middleWindows !== undefined) windowed.set(implementation.name, middleWindows);
     }
     large.set(code, timed);
     for (const [implementation, { nsPerBar }] of timed) {
@@ -403,6 +439,7 @@ export const run: Suite = async (context) => {
 
   native.dispose();
   notes.push(...native.notes);
+  const nativeResults = medianNativeResults(nativeRounds);
   const fastestC = new Map<IndicatorCode, { name: string; nsPerBar: number }>();
   for (const result of nativeResults) {
     const code = result.indicator as IndicatorCode;
@@ -465,7 +502,8 @@ export const run: Suite = async (context) => {
 
   notes.push(
     `method: seeded random walk (test/randomWalk.ts, seed ${SEED}); every implementation of every indicator timed in a fresh Node process of its own (bench/indicatorChild.ts), ` +
-      'each timed call after a full garbage collection, peers and tickforge alike; the raw C kernels of each indicator (bench/native/kernels.c) timed right after tickforge\'s own timing of it; ' +
+      'each timed call after a full garbage collection, peers and tickforge alike; the raw C kernels of each indicator (bench/native/kernels.c) timed right after each of tickforge\'s own timings of it; ' +
+      `each implementation timed in ${PROCESSES} such process${PROCESSES === 1 ? '' : 'es'} (the C kernels as many times), the median of their figures reported; ` +
       `N = ${LARGE.toLocaleString('en-US')}: median of ${RUNS} calls (${SLOW_RUNS} for implementations over ${SLOW_MS} ms a call) after warm-up; ` +
       `N = ${WINDOW}: each call runs all ${WINDOWS} consecutive ${WINDOW}-bar windows of the walk, median of as many passes. Inputs converted once outside the timed region ` +
       '(Float64Array for tickforge, plain arrays for the libraries and the bindings, candle objects for trading-signals). ' +
