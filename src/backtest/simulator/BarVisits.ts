@@ -108,7 +108,7 @@ export class BarVisits {
     private readonly bars: Bars,
     entries: Uint8Array | undefined,
     exits: Uint8Array | undefined,
-    private readonly rules: VisitRules,
+    readonly rules: VisitRules,
   ) {
     this.n = bars.length;
     this.scan = new LongSignalScan(entries, exits, this.n);

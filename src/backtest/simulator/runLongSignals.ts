@@ -50,23 +50,41 @@ export class LongSignalLog {
   readonly quantity = new Float64Column(64);
   readonly price = new Float64Column(64);
   readonly settled = new Float64Column(64);
+  /**
+   * The doubles of the row the next `add` writes, set by the caller just before. Fields rather
+   * than arguments: V8 boxes each double argument of a call it does not inline (a heap number,
+   * garbage at once; about 1.5 MB per million-bar run, and the young-generation collections it
+   * costs), while a double field keeps its box and is written in place.
+   */
+  nextTime = NaN;
+  nextQuantity = NaN;
+  nextPrice = NaN;
+  nextSettled = NaN;
 
   /** Makes room for `rows` rows at once (growing by doubling from a few rows costs a copy and a fresh array each time). */
   reserve(rows: number): void {
     if (rows > this.operation.data.length) for (const column of [this.operation, this.order, this.bar, this.detail, this.time, this.quantity, this.price, this.settled]) column.ensure(rows - 1);
   }
 
-  add(operation: number, order: number, bar: number, detail: number, time: number, quantity: number, price: number, settled: number): void {
+  /** Appends a row: these fields and the staged doubles (`nextTime`, ...). */
+  add(operation: number, order: number, bar: number, detail: number): void {
     const row = this.count++;
     if (row >= this.operation.data.length) for (const column of [this.operation, this.order, this.bar, this.detail, this.time, this.quantity, this.price, this.settled]) column.ensure(row);
     this.operation.data[row] = operation;
     this.order.data[row] = order;
     this.bar.data[row] = bar;
     this.detail.data[row] = detail;
-    this.time.data[row] = time;
-    this.quantity.data[row] = quantity;
-    this.price.data[row] = price;
-    this.settled.data[row] = settled;
+    this.time.data[row] = this.nextTime;
+    this.quantity.data[row] = this.nextQuantity;
+    this.price.data[row] = this.nextPrice;
+    this.settled.data[row] = this.nextSettled;
+  }
+
+  /** Appends an order made or ended (`LogOperation.create`, `cancel`) at `nextTime`, with `nextSettled` (NaN before sizing settled it). */
+  addEvent(operation: number, order: number, bar: number, detail: number): void {
+    this.nextQuantity = 0;
+    this.nextPrice = 0;
+    this.add(operation, order, bar, detail);
   }
 }
 
@@ -114,6 +132,9 @@ export class LongSignalRun {
   orderCount = 0;
   fillCount = 0;
   readonly log = new LongSignalLog();
+  /** The bars the run reads (`run` walks them; `fill` reads the prices of the bar at hand there, by index: see `LongSignalLog.nextTime` on double arguments). */
+  private readonly visits: BarVisits;
+  private readonly barMilliseconds: number;
 
   constructor(
     private readonly symbol: PreparedSymbol,
@@ -122,6 +143,9 @@ export class LongSignalRun {
     this.cash = options.initialCash;
     this.markEquity = options.initialCash;
     this.available = options.initialCash;
+    const atClose = (options.fillAtByStrategy.get(options.strategy) ?? options.fillAt) === 'close';
+    this.visits = new BarVisits(symbol.bars, symbol.longEntries, symbol.longExits, { maxEntries: options.maxEntries, atClose });
+    this.barMilliseconds = symbol.bars.timeframe.milliseconds;
   }
 
   /** Walks the bars with something to do (the signals that make orders, their fills, the last bar), a chunk of gathered bars at a time (`BarVisits`). */
@@ -129,10 +153,10 @@ export class LongSignalRun {
     const options = this.options;
     const bars = this.symbol.bars;
     const n = bars.length;
-    const barMilliseconds = bars.timeframe.milliseconds;
-    const atClose = (options.fillAtByStrategy.get(options.strategy) ?? options.fillAt) === 'close';
-    const visits = new BarVisits(bars, this.symbol.longEntries, this.symbol.longExits, { maxEntries: options.maxEntries, atClose });
-    const { bar, flags, expected, time, open, high, low, close } = visits;
+    const barMilliseconds = this.barMilliseconds;
+    const visits = this.visits;
+    const atClose = visits.rules.atClose;
+    const { bar, flags, expected, time, close } = visits;
     const log = this.log;
     // The order waiting for the next open (-1: none), and whether it is an entry.
     let pending = -1;
@@ -145,7 +169,7 @@ export class LongSignalRun {
         const i = bar[j];
         const signal = flags[j];
         if (pending >= 0) {
-          this.fill(pending, pendingEntry ? 1 : -1, false, open[j], high[j], low[j], i, time[j], false);
+          this.fill(pending, pendingEntry ? 1 : -1, false, j, false);
           pending = -1;
         }
         const price = close[j];
@@ -161,8 +185,10 @@ export class LongSignalRun {
           const o = this.orderCount++;
           const closeTime = time[j] + barMilliseconds;
           const kind = wanted > 0 ? (atClose ? LogOrderKind.entryAtClose : LogOrderKind.entryAtOpen) : atClose ? LogOrderKind.exitAtClose : LogOrderKind.exitAtOpen;
-          log.add(LogOperation.create, o, i, kind, closeTime, 0, 0, NaN);
-          if (atClose) this.fill(o, wanted, false, price, high[j], low[j], i, closeTime, true);
+          log.nextTime = closeTime;
+          log.nextSettled = NaN;
+          log.addEvent(LogOperation.create, o, i, kind);
+          if (atClose) this.fill(o, wanted, false, j, true);
           else {
             pending = o;
             pendingEntry = wanted > 0;
@@ -172,10 +198,16 @@ export class LongSignalRun {
           const closeTime = time[j] + barMilliseconds;
           if (this.quantity !== 0) {
             const o = this.orderCount++;
-            log.add(LogOperation.create, o, i, LogOrderKind.end, closeTime, 0, 0, NaN);
-            this.fill(o, -1, true, price, high[j], low[j], i, closeTime, true);
+            log.nextTime = closeTime;
+            log.nextSettled = NaN;
+            log.addEvent(LogOperation.create, o, i, LogOrderKind.end);
+            this.fill(o, -1, true, j, true);
           }
-          if (pending >= 0) log.add(LogOperation.cancel, pending, i, (OrderStatus.cancelled << 8) | Reason.symbolEnded, closeTime, 0, 0, NaN);
+          if (pending >= 0) {
+            log.nextTime = closeTime;
+            log.nextSettled = NaN;
+            log.addEvent(LogOperation.cancel, pending, i, (OrderStatus.cancelled << 8) | Reason.symbolEnded);
+          }
           pending = -1;
         }
         if (this.fillCount !== fillsBefore) this.mark(price);
@@ -187,7 +219,11 @@ export class LongSignalRun {
         }
       }
     }
-    if (pending >= 0) log.add(LogOperation.cancel, pending, n - 1, (OrderStatus.cancelled << 8) | Reason.dataEnded, bars.time[n - 1], 0, 0, NaN);
+    if (pending >= 0) {
+      log.nextTime = bars.time[n - 1];
+      log.nextSettled = NaN;
+      log.addEvent(LogOperation.cancel, pending, n - 1, (OrderStatus.cancelled << 8) | Reason.dataEnded);
+    }
   }
 
   /** `mark`, for one slot: the equity and buying power that sizing and the margin check read until the next mark. */
@@ -199,9 +235,11 @@ export class LongSignalRun {
     this.available = equity - gross;
   }
 
-  /** `takerPrice` without the impact term: slipped against the trader, capped at the bar's range, rounded to the tick. */
-  private takerPrice(side: number, reference: number, high: number, low: number): number {
+  /** `takerPrice` without the impact term, for listed bar `j`: slipped against the trader, capped at the bar's range, rounded to the tick. */
+  private takerPrice(side: number, reference: number, j: number): number {
     const options = this.options;
+    const high = this.visits.high[j];
+    const low = this.visits.low[j];
     const slip = reference * options.slippageBps * 1e-4 + options.slippageRange * (high - low);
     const tick = this.symbol.tickSize;
     if (side > 0) {
@@ -212,19 +250,26 @@ export class LongSignalRun {
     return rounded < low ? Math.min(low, reference) : rounded;
   }
 
-  /** Ends order `o` with `status` and `reason`; `settled` is its quantity once sizing decided it (NaN before). */
-  private end(o: number, status: number, reason: number, i: number, time: number, settled = NaN): void {
-    this.log.add(LogOperation.cancel, o, i, (status << 8) | reason, time, 0, 0, settled);
+  /** Ends order `o` with `status` and `reason` at the log's `nextTime`; `settled` is its quantity once sizing decided it (NaN before). */
+  private end(o: number, status: number, reason: number, i: number, settled: number): void {
+    this.log.nextSettled = settled;
+    this.log.addEvent(LogOperation.cancel, o, i, (status << 8) | reason);
   }
 
   /**
    * `fillOrder` for market order `o` of this run (`side` +1: an entry sized by the rule; -1: an
-   * exit of the whole position, `whole` for the end-of-data close) at `reference` on bar `i`
-   * (whose `high` and `low` bound the slipped price),
-   * then, as the callers of `fillOrder` do, the end of what did not fill.
+   * exit of the whole position, `whole` for the end-of-data close) on listed bar `j` of the
+   * current chunk, at its open or, `atClose`, its close (whose high and low bound the slipped
+   * price), then, as the callers of `fillOrder` do, the end of what did not fill.
    */
-  private fill(o: number, side: number, whole: boolean, reference: number, high: number, low: number, i: number, time: number, atClose: boolean): void {
+  private fill(o: number, side: number, whole: boolean, j: number, atClose: boolean): void {
     const options = this.options;
+    const visits = this.visits;
+    const i = visits.bar[j];
+    const reference = atClose ? visits.close[j] : visits.open[j];
+    const time = atClose ? visits.time[j] + this.barMilliseconds : visits.time[j];
+    // Every row this fill logs (the fill, or the end of the order) carries its time.
+    this.log.nextTime = time;
     const current = this.quantity;
     const lot = this.symbol.lotSize;
     const minimum = this.symbol.minQuantity;
@@ -233,16 +278,16 @@ export class LongSignalRun {
     let price: number;
     let shortOfMargin = false;
     if (side > 0) {
-      if (current !== 0 && this.entries >= options.maxEntries) return this.end(o, OrderStatus.rejected, Reason.maxEntries, i, time);
+      if (current !== 0 && this.entries >= options.maxEntries) return this.end(o, OrderStatus.rejected, Reason.maxEntries, i, NaN);
       let units = options.sizingKind === SizingKind.quantity ? options.sizingValue : options.sizingKind === SizingKind.cash ? options.sizingValue / reference : (options.sizingValue * this.markEquity) / reference;
-      if (!(units > 0) || !Number.isFinite(units)) return this.end(o, OrderStatus.rejected, Reason.sizing, i, time);
+      if (!(units > 0) || !Number.isFinite(units)) return this.end(o, OrderStatus.rejected, Reason.sizing, i, NaN);
       // The order's size fraction (1 for array signals), as `sizedQuantity` applies it.
       units = units * 1;
       settled = units;
       let openPart = roundToLot(units - 0, lot);
       if (openPart < minimum) openPart = 0;
-      if (openPart <= 0) return this.end(o, OrderStatus.rejected, Reason.rounding, i, time, settled);
-      price = this.takerPrice(1, reference, high, low);
+      if (openPart <= 0) return this.end(o, OrderStatus.rejected, Reason.rounding, i, settled);
+      price = this.takerPrice(1, reference, j);
       const rate = Math.max(0, options.takerRate);
       const perUnit = price * (1 / 1 + rate);
       const free = this.available + 0;
@@ -250,15 +295,15 @@ export class LongSignalRun {
         const affordable = options.shrinkOnMargin ? roundToLot(Math.max(0, free - options.fixedFee) / perUnit, lot) : 0;
         openPart = affordable >= minimum ? Math.min(openPart, affordable) : 0;
         shortOfMargin = true;
-        if (openPart <= 0) return this.end(o, OrderStatus.rejected, Reason.margin, i, time, settled);
+        if (openPart <= 0) return this.end(o, OrderStatus.rejected, Reason.margin, i, settled);
         settled = openPart;
       }
       quantity = openPart;
     } else {
-      if (!(current > 0)) return this.end(o, OrderStatus.cancelled, Reason.noPosition, i, time);
+      if (!(current > 0)) return this.end(o, OrderStatus.cancelled, Reason.noPosition, i, NaN);
       settled = current;
       quantity = current;
-      price = this.takerPrice(-1, reference, high, low);
+      price = this.takerPrice(-1, reference, j);
     }
     // applyFill: fee, slippage, the position's round trip, buying power and cash.
     const fee = quantity * price * options.takerRate + options.fixedFee;
@@ -286,8 +331,12 @@ export class LongSignalRun {
       this.averagePrice = 0;
     }
     this.fillCount++;
-    this.log.add(LogOperation.fill, o, i, atClose ? 1 : 0, time, quantity, price, settled);
+    const log = this.log;
+    log.nextQuantity = quantity;
+    log.nextPrice = price;
+    log.nextSettled = settled;
+    log.add(LogOperation.fill, o, i, atClose ? 1 : 0);
     const complete = whole ? after === 0 : quantity >= settled * (1 - SLACK);
-    if (!complete) this.end(o, OrderStatus.cancelled, shortOfMargin ? Reason.margin : Reason.notFilled, i, time, settled);
+    if (!complete) this.end(o, OrderStatus.cancelled, shortOfMargin ? Reason.margin : Reason.notFilled, i, settled);
   }
 }
