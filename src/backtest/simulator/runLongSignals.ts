@@ -69,7 +69,7 @@ export class LongSignalLog {
   /** Appends a row: these fields and the staged doubles (`nextTime`, ...). */
   add(operation: number, order: number, bar: number, detail: number): void {
     const row = this.count++;
-    if (row >= this.operation.data.length) for (const column of [this.operation, this.order, this.bar, this.detail, this.time, this.quantity, this.price, this.settled]) column.ensure(row);
+    if (row >= this.operation.data.length) this.reserve(row + 1);
     this.operation.data[row] = operation;
     this.order.data[row] = order;
     this.bar.data[row] = bar;
