@@ -174,11 +174,3 @@ export function previousPeriodLevels(bars: Bars): PreviousPeriodColumns {
   }
   return columns;
 }
-
-/**
- * The batch form of `PreviousPeriodLevels` over bars with no missing values: every row of
- * `columns` written. (`analyzeStructure` runs these rules inside `barsPass`, with the ATR.)
- */
-export function previousPeriodKernel(bars: Bars, columns: PreviousPeriodColumns): void {
-  barsPass(bars, columns, 0, undefined);
-}

@@ -3,7 +3,7 @@ import { assertInteger, assertNumber, outputArrays } from '../parameters.js';
 import { RunningMoments } from '../rolling/RunningMoments.js';
 import { StreamingIndicator } from '../StreamingIndicator.js';
 import { createMovingAverage, movingAverage, movingAverageLookback, type MovingAverageStream, type MovingAverageType } from '../trend/movingAverage.js';
-import { bandLinesSmaFast } from './bandLinesSmaFast.js';
+import { bandLinesSma } from './bandLinesSma.js';
 import { stddev, varianceEpsilon } from './stddev.js';
 
 /** The five Bollinger outputs, each of the input's length. */
@@ -88,7 +88,7 @@ export function bollingerBands(close: Float64Array, period = 5, nbDevUp = 2, nbD
   const result: BollingerBandLines = { upper, middle, lower };
   if (maType === 'sma') {
     withFiniteRowsDetected([close], [result.upper, result.middle, result.lower], ([x], [upper, middle, lower]) =>
-      bandLinesSmaFast(x, period, nbDevUp, nbDevDn, lookback, upper, middle, lower) || bandLinesSmaKernel(x, period, nbDevUp, nbDevDn, lookback, upper, middle, lower),
+      bandLinesSma(x, period, nbDevUp, nbDevDn, lookback, upper, middle, lower),
     );
   } else {
     withFiniteRows([close], [result.upper, result.middle, result.lower], ([x], [upper, middle, lower]) => {
@@ -105,43 +105,6 @@ export function bollingerBands(close: Float64Array, period = 5, nbDevUp = 2, nbD
     });
   }
   return result;
-}
-
-/**
- * The SMA case, exact: one fused loop (running sum and sum of squares, every output written once):
- * speed is the product. Order of operations as TA-Lib's SMA and stddev_using_precalc_ma.
- * Returns whether every input was finite (the outputs are not valid otherwise): each value is
- * added to the running sum once, and a NaN or an infinity leaves it non-finite for good.
- */
-function bandLinesSmaKernel(x: Float64Array, period: number, nbDevUp: number, nbDevDn: number, lookback: number, upper: Float64Array, middle: Float64Array, lower: Float64Array): boolean {
-  const n = x.length;
-  const warm = Math.min(lookback, n);
-  let total = 0;
-  let totalSquares = 0;
-  for (let i = 0; i < warm; i++) {
-    const value = x[i];
-    total += value;
-    totalSquares += value * value;
-    upper[i] = middle[i] = lower[i] = NaN;
-  }
-  // A local copy: an imported binding read inside the loop is not folded to a constant, and
-  // measured several times slower for the whole kernel.
-  const epsilon = varianceEpsilon;
-  for (let i = lookback; i < n; i++) {
-    const value = x[i];
-    total += value;
-    totalSquares += value * value;
-    const mean = total / period;
-    const variance = totalSquares / period - mean * mean;
-    const deviation = variance < epsilon ? 0 : Math.sqrt(variance);
-    upper[i] = mean + deviation * nbDevUp;
-    middle[i] = mean;
-    lower[i] = mean - deviation * nbDevDn;
-    const oldest = x[i - lookback];
-    total -= oldest;
-    totalSquares -= oldest * oldest;
-  }
-  return Number.isFinite(total);
 }
 
 /**
