@@ -50,41 +50,22 @@ export class LongSignalLog {
   readonly quantity = new Float64Column(64);
   readonly price = new Float64Column(64);
   readonly settled = new Float64Column(64);
-  /**
-   * The doubles of the row the next `add` writes, set by the caller just before. Fields rather
-   * than arguments: V8 boxes each double argument of a call it does not inline (a heap number,
-   * garbage at once; about 1.5 MB per million-bar run, and the young-generation collections it
-   * costs), while a double field keeps its box and is written in place.
-   */
-  nextTime = NaN;
-  nextQuantity = NaN;
-  nextPrice = NaN;
-  nextSettled = NaN;
-
   /** Makes room for `rows` rows at once (growing by doubling from a few rows costs a copy and a fresh array each time). */
   reserve(rows: number): void {
     if (rows > this.operation.data.length) for (const column of [this.operation, this.order, this.bar, this.detail, this.time, this.quantity, this.price, this.settled]) column.ensure(rows - 1);
   }
 
-  /** Appends a row: these fields and the staged doubles (`nextTime`, ...). */
-  add(operation: number, order: number, bar: number, detail: number): void {
+  add(operation: number, order: number, bar: number, detail: number, time: number, quantity: number, price: number, settled: number): void {
     const row = this.count++;
     if (row >= this.operation.data.length) this.reserve(row + 1);
     this.operation.data[row] = operation;
     this.order.data[row] = order;
     this.bar.data[row] = bar;
     this.detail.data[row] = detail;
-    this.time.data[row] = this.nextTime;
-    this.quantity.data[row] = this.nextQuantity;
-    this.price.data[row] = this.nextPrice;
-    this.settled.data[row] = this.nextSettled;
-  }
-
-  /** Appends an order made or ended (`LogOperation.create`, `cancel`) at `nextTime`, with `nextSettled` (NaN before sizing settled it). */
-  addEvent(operation: number, order: number, bar: number, detail: number): void {
-    this.nextQuantity = 0;
-    this.nextPrice = 0;
-    this.add(operation, order, bar, detail);
+    this.time.data[row] = time;
+    this.quantity.data[row] = quantity;
+    this.price.data[row] = price;
+    this.settled.data[row] = settled;
   }
 }
 
@@ -132,7 +113,12 @@ export class LongSignalRun {
   orderCount = 0;
   fillCount = 0;
   readonly log = new LongSignalLog();
-  /** The bars the run reads (`run` walks them; `fill` reads the prices of the bar at hand there, by index: see `LongSignalLog.nextTime` on double arguments). */
+  /**
+   * The bars the run reads: `run` walks them, and `fill` reads the prices of the bar at hand there
+   * by index. Why an index: V8 boxes each double argument of a call it does not inline (a heap
+   * number, garbage at once), and `fill` is too large to inline; four prices per order were about
+   * 1 MB of garbage per million-bar run.
+   */
   private readonly visits: BarVisits;
   private readonly barMilliseconds: number;
 
@@ -185,9 +171,7 @@ export class LongSignalRun {
           const o = this.orderCount++;
           const closeTime = time[j] + barMilliseconds;
           const kind = wanted > 0 ? (atClose ? LogOrderKind.entryAtClose : LogOrderKind.entryAtOpen) : atClose ? LogOrderKind.exitAtClose : LogOrderKind.exitAtOpen;
-          log.nextTime = closeTime;
-          log.nextSettled = NaN;
-          log.addEvent(LogOperation.create, o, i, kind);
+          log.add(LogOperation.create, o, i, kind, closeTime, 0, 0, NaN);
           if (atClose) this.fill(o, wanted, false, j, true);
           else {
             pending = o;
@@ -198,16 +182,10 @@ export class LongSignalRun {
           const closeTime = time[j] + barMilliseconds;
           if (this.quantity !== 0) {
             const o = this.orderCount++;
-            log.nextTime = closeTime;
-            log.nextSettled = NaN;
-            log.addEvent(LogOperation.create, o, i, LogOrderKind.end);
+            log.add(LogOperation.create, o, i, LogOrderKind.end, closeTime, 0, 0, NaN);
             this.fill(o, -1, true, j, true);
           }
-          if (pending >= 0) {
-            log.nextTime = closeTime;
-            log.nextSettled = NaN;
-            log.addEvent(LogOperation.cancel, pending, i, (OrderStatus.cancelled << 8) | Reason.symbolEnded);
-          }
+          if (pending >= 0) log.add(LogOperation.cancel, pending, i, (OrderStatus.cancelled << 8) | Reason.symbolEnded, closeTime, 0, 0, NaN);
           pending = -1;
         }
         if (this.fillCount !== fillsBefore) this.mark(price);
@@ -219,11 +197,7 @@ export class LongSignalRun {
         }
       }
     }
-    if (pending >= 0) {
-      log.nextTime = bars.time[n - 1];
-      log.nextSettled = NaN;
-      log.addEvent(LogOperation.cancel, pending, n - 1, (OrderStatus.cancelled << 8) | Reason.dataEnded);
-    }
+    if (pending >= 0) log.add(LogOperation.cancel, pending, n - 1, (OrderStatus.cancelled << 8) | Reason.dataEnded, bars.time[n - 1], 0, 0, NaN);
   }
 
   /** `mark`, for one slot: the equity and buying power that sizing and the margin check read until the next mark. */
@@ -250,10 +224,9 @@ export class LongSignalRun {
     return rounded < low ? Math.min(low, reference) : rounded;
   }
 
-  /** Ends order `o` with `status` and `reason` at the log's `nextTime`; `settled` is its quantity once sizing decided it (NaN before). */
-  private end(o: number, status: number, reason: number, i: number, settled: number): void {
-    this.log.nextSettled = settled;
-    this.log.addEvent(LogOperation.cancel, o, i, (status << 8) | reason);
+  /** Ends order `o` with `status` and `reason`; `settled` is its quantity once sizing decided it (NaN before). */
+  private end(o: number, status: number, reason: number, i: number, time: number, settled = NaN): void {
+    this.log.add(LogOperation.cancel, o, i, (status << 8) | reason, time, 0, 0, settled);
   }
 
   /**
@@ -268,8 +241,6 @@ export class LongSignalRun {
     const i = visits.bar[j];
     const reference = atClose ? visits.close[j] : visits.open[j];
     const time = atClose ? visits.time[j] + this.barMilliseconds : visits.time[j];
-    // Every row this fill logs (the fill, or the end of the order) carries its time.
-    this.log.nextTime = time;
     const current = this.quantity;
     const lot = this.symbol.lotSize;
     const minimum = this.symbol.minQuantity;
@@ -278,15 +249,15 @@ export class LongSignalRun {
     let price: number;
     let shortOfMargin = false;
     if (side > 0) {
-      if (current !== 0 && this.entries >= options.maxEntries) return this.end(o, OrderStatus.rejected, Reason.maxEntries, i, NaN);
+      if (current !== 0 && this.entries >= options.maxEntries) return this.end(o, OrderStatus.rejected, Reason.maxEntries, i, time);
       let units = options.sizingKind === SizingKind.quantity ? options.sizingValue : options.sizingKind === SizingKind.cash ? options.sizingValue / reference : (options.sizingValue * this.markEquity) / reference;
-      if (!(units > 0) || !Number.isFinite(units)) return this.end(o, OrderStatus.rejected, Reason.sizing, i, NaN);
+      if (!(units > 0) || !Number.isFinite(units)) return this.end(o, OrderStatus.rejected, Reason.sizing, i, time);
       // The order's size fraction (1 for array signals), as `sizedQuantity` applies it.
       units = units * 1;
       settled = units;
       let openPart = roundToLot(units - 0, lot);
       if (openPart < minimum) openPart = 0;
-      if (openPart <= 0) return this.end(o, OrderStatus.rejected, Reason.rounding, i, settled);
+      if (openPart <= 0) return this.end(o, OrderStatus.rejected, Reason.rounding, i, time, settled);
       price = this.takerPrice(1, reference, j);
       const rate = Math.max(0, options.takerRate);
       const perUnit = price * (1 / 1 + rate);
@@ -295,12 +266,12 @@ export class LongSignalRun {
         const affordable = options.shrinkOnMargin ? roundToLot(Math.max(0, free - options.fixedFee) / perUnit, lot) : 0;
         openPart = affordable >= minimum ? Math.min(openPart, affordable) : 0;
         shortOfMargin = true;
-        if (openPart <= 0) return this.end(o, OrderStatus.rejected, Reason.margin, i, settled);
+        if (openPart <= 0) return this.end(o, OrderStatus.rejected, Reason.margin, i, time, settled);
         settled = openPart;
       }
       quantity = openPart;
     } else {
-      if (!(current > 0)) return this.end(o, OrderStatus.cancelled, Reason.noPosition, i, NaN);
+      if (!(current > 0)) return this.end(o, OrderStatus.cancelled, Reason.noPosition, i, time);
       settled = current;
       quantity = current;
       price = this.takerPrice(-1, reference, j);
@@ -331,12 +302,8 @@ export class LongSignalRun {
       this.averagePrice = 0;
     }
     this.fillCount++;
-    const log = this.log;
-    log.nextQuantity = quantity;
-    log.nextPrice = price;
-    log.nextSettled = settled;
-    log.add(LogOperation.fill, o, i, atClose ? 1 : 0);
+    this.log.add(LogOperation.fill, o, i, atClose ? 1 : 0, time, quantity, price, settled);
     const complete = whole ? after === 0 : quantity >= settled * (1 - SLACK);
-    if (!complete) this.end(o, OrderStatus.cancelled, shortOfMargin ? Reason.margin : Reason.notFilled, i, settled);
+    if (!complete) this.end(o, OrderStatus.cancelled, shortOfMargin ? Reason.margin : Reason.notFilled, i, time, settled);
   }
 }
