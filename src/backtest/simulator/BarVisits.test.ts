@@ -1,8 +1,7 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Bars } from '../../core/Bars.js';
 import { Timeframe } from '../../core/Timeframe.js';
-import { BarVisits, LongSignalScan, visitState } from './BarVisits.js';
+import { BarVisits, visitState } from './BarVisits.js';
 
 const everReady = { ready: Infinity, through: () => undefined };
 
@@ -33,29 +32,6 @@ function listAll(visits: BarVisits): Array<[number, number, number]> {
   }
   return listed;
 }
-
-describe('LongSignalScan', () => {
-  it('finds the next bar with an entry or an exit, as a loop over every bar does, aligned or not', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), fc.nat(3), fc.nat(310), fc.nat(9), (rawEntries, rawExits, shift, from, sparsity) => {
-        const n = Math.min(rawEntries.length, rawExits.length);
-        // Mostly zeros, as sparse signals are; a shifted copy starts at a byte offset that is not a multiple of 4.
-        const sparse = (raw: Uint8Array) => raw.subarray(0, n).map((value) => (value % 10 < sparsity ? 0 : value));
-        const place = (values: Uint8Array) => {
-          const view = new Uint8Array(n + shift).subarray(shift);
-          view.set(values);
-          return view;
-        };
-        const entries = place(sparse(rawEntries));
-        const exits = place(sparse(rawExits));
-        let expected = from;
-        while (expected < n && entries[expected] === 0 && exits[expected] === 0) expected++;
-        expect(new LongSignalScan(entries, exits, n).nextFrom(from)).toBe(Math.min(expected, n));
-      }),
-      { numRuns: 500 },
-    );
-  });
-});
 
 describe('BarVisits', () => {
   it('lists the signals that make orders, the bars where they fill and the last bar, with their prices', () => {

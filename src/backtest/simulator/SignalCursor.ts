@@ -1,3 +1,5 @@
+import { lowestNonZeroByte } from './lowestNonZeroByte.js';
+
 /**
  * The next bar carrying an entry/exit-array signal of one symbol, for the run loops that jump
  * over the bars where nothing can happen. Each column keeps the first non-zero index at or after
@@ -43,6 +45,7 @@ export class SignalCursor {
     let w = k >>> 2;
     if (w < words.length) {
       while (w < words.length && words[w] === 0) w++;
+      if (w < words.length) return (w << 2) + lowestNonZeroByte(words[w]);
       k = w << 2;
     }
     while (k < length && column[k] === 0) k++;
